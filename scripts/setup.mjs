@@ -1,0 +1,35 @@
+// Runs before `npm start`, `npm test`, `npm run build` and the type check, so each works
+// on a fresh clone by itself: installs the dependencies when they are missing or older
+// than the lockfile, then generates the locale modules and the API types.
+// Uses nothing but Node itself: it runs before node_modules exists.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { findChromium } from './find-chromium.mjs';
+
+const root = new URL('..', import.meta.url);
+const at = (path) => new URL(path, root);
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function dependenciesMissing() {
+  const installed = at('node_modules/.package-lock.json');
+  if (!existsSync(installed)) return true;
+  return statSync(at('package-lock.json')).mtimeMs > statSync(installed).mtimeMs + 1000;
+}
+
+if (dependenciesMissing()) {
+  console.log('Installing dependencies (npm ci)…');
+  run(npm, ['ci', '--no-audit', '--no-fund']);
+}
+
+if (process.argv.includes('--browser') && !findChromium()) process.exit(1);
+
+const bin = (name) => new URL(`node_modules/.bin/${name}`, root).pathname;
+run(bin('lit-localize'), ['build']);
+if (existsSync(at('platform/openapi.yaml'))) {
+  run(bin('openapi-typescript'), ['platform/openapi.yaml', '-o', 'src/generated/api.d.ts', '--silent']);
+}

@@ -1,0 +1,51 @@
+// What the first element does once at document level: fonts and the --spp-rem unit.
+// Nothing here touches the host page's own styles or DOM.
+import { marianneFaces } from '~spp/fonts';
+
+let remRegistered = false;
+let fontsDeclared = false;
+
+/**
+ * Registers --spp-rem as an inherited <length>, so `--spp-rem: 1em` on the host computes
+ * to pixels once (from `font-size: medium`) and descendants inherit that length instead of
+ * re-resolving `em` against their own font size. @property rules inside shadow roots are
+ * ignored, hence the script registration.
+ */
+export function registerRemUnit(): void {
+  if (remRegistered) return;
+  remRegistered = true;
+  try {
+    CSS.registerProperty({ name: '--spp-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
+  } catch {
+    // Already registered (another copy of the library on the page): same definition.
+  }
+}
+
+/** True when the page (its CSS, or another script) already declares a Marianne face. */
+export function pageDeclaresMarianne(): boolean {
+  for (const face of document.fonts) {
+    if (face.family.replace(/["']/g, '') === 'Marianne') return true;
+  }
+  return false;
+}
+
+/**
+ * Declares Marianne regular and bold once per document, from the library's own location
+ * (so it works from a CDN), unless the page already has Marianne (a DSFR site). Fonts
+ * declared inside a shadow root are ignored by browsers, so this has to happen at
+ * document level; the FontFace API needs no <style> element, so it works under a CSP
+ * without 'unsafe-inline' (the host's font-src must allow our origin).
+ */
+export function declareMarianne(): void {
+  if (fontsDeclared) return;
+  fontsDeclared = true;
+  if (pageDeclaresMarianne()) return;
+  for (const source of marianneFaces) {
+    const face = new FontFace(source.family, `url("${source.url}") format("woff2")`, {
+      weight: source.weight,
+      style: source.style,
+      display: 'swap',
+    });
+    document.fonts.add(face);
+  }
+}

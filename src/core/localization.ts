@@ -1,0 +1,87 @@
+// Localisation: French is the source language, English ships too. Messages are written
+// with @lit/localize's `msg()` and extracted to XLIFF by lit-localize (runtime mode).
+//
+// Unlike @lit/localize's own runtime, the locale here is per element, not per page: an
+// element follows its `lang`, else the closest `[lang]` ancestor, else `<html lang>`,
+// so a page can hold a French and an English element side by side. SppElement renders
+// inside `withLocale()`, which makes `msg()` read that element's templates during the
+// (synchronous) render. This uses @lit/localize's msg-installation hook, pinned with
+// the exact version of @lit/localize in package.json.
+import { _installMsgImplementation } from '@lit/localize/init/install.js';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import type { LocaleModule } from '@lit/localize';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+
+export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
+type Templates = LocaleModule['templates'];
+
+export const SOURCE_LOCALE: Locale = sourceLocale;
+export const LOCALES: readonly Locale[] = [sourceLocale, ...targetLocales];
+
+// Static map so every bundler sees (and can split) each locale module.
+const loaders: Record<Exclude<Locale, typeof sourceLocale>, () => Promise<LocaleModule>> = {
+  en: () => import('../generated/locales/en.js'),
+};
+
+const loaded = new Map<Locale, Templates>();
+const loading = new Map<Locale, Promise<void>>();
+let current: Templates | undefined;
+
+try {
+  _installMsgImplementation((template, options) => runtimeMsg(current, template, options));
+} catch {
+  // Another bundle configured @lit/localize in this module instance (npm consumers who
+  // localise their own app with it): our strings then show in French.
+  console.warn('[spp-widgets] @lit/localize is already configured; texts stay in French.');
+}
+
+/** `en-GB` → `en`; anything we do not ship → French. */
+export function toLocale(lang: string | null | undefined): Locale {
+  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : SOURCE_LOCALE;
+}
+
+/** Element `lang` → closest `[lang]` (across shadow roots) → `<html lang>` → French. */
+export function resolveLocale(element: Element): Locale {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return toLocale(lang);
+    const parent: Element | null = node.parentElement;
+    node = parent ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+  }
+  return SOURCE_LOCALE;
+}
+
+export function isLocaleReady(locale: Locale): boolean {
+  return locale === SOURCE_LOCALE || loaded.has(locale);
+}
+
+/** Loads a locale's templates once; resolves when `withLocale(locale, …)` is ready. */
+export function loadLocale(locale: Locale): Promise<void> {
+  if (isLocaleReady(locale)) return Promise.resolve();
+  let pending = loading.get(locale);
+  if (!pending) {
+    const loader = loaders[locale as Exclude<Locale, typeof sourceLocale>];
+    pending = loader().then(
+      (module) => void loaded.set(locale, module.templates),
+      (error: unknown) => {
+        loading.delete(locale);
+        throw error;
+      },
+    );
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** Runs `render` with `msg()` answering in `locale` (the source locale if not loaded yet). */
+export function withLocale<T>(locale: Locale, render: () => T): T {
+  const previous = current;
+  current = loaded.get(locale);
+  try {
+    return render();
+  } finally {
+    current = previous;
+  }
+}
