@@ -41,4 +41,3 @@ export default {
   ],
   testFramework: { config: { timeout: 10000 } },
 };
-

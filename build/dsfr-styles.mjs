@@ -107,9 +107,7 @@ function svgTemplateModule(exports) {
 }
 
 function dataUriSvgs(css) {
-  return [...css.matchAll(/url\("data:image\/svg\+xml;charset=utf8,([^"]*)"\)/g)].map(([, d]) =>
-    decodeURIComponent(d),
-  );
+  return [...css.matchAll(/url\("data:image\/svg\+xml;charset=utf8,([^"]*)"\)/g)].map(([, d]) => decodeURIComponent(d));
 }
 
 /**
@@ -160,7 +158,8 @@ export function dsfrStyles({ emitFonts = false, fontBase = '/node_modules/@gouvf
       if (source.startsWith('~spp/dsfr/') || source === '~spp/fonts') return PREFIX + source.slice(5);
       if (source.endsWith(STYLES_SUFFIX) && importer) {
         const path = resolve(dirname(importer.replace(/^\0spp:styles:/, '').split('?')[0]), source);
-        return `${PREFIX}styles:${path}`;
+        // The `.js` ending keeps Vite's own CSS handling away from this module.
+        return `${PREFIX}styles:${path}.js`;
       }
       return null;
     },
@@ -180,7 +179,7 @@ export function dsfrStyles({ emitFonts = false, fontBase = '/node_modules/@gouvf
         return cssResultModule(chunk.css);
       }
       if (key.startsWith('styles:')) {
-        const path = key.slice('styles:'.length);
+        const path = key.slice('styles:'.length, -'.js'.length);
         this.addWatchFile?.(path);
         return cssResultModule(buildElementCss(path));
       }

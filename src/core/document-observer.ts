@@ -19,9 +19,7 @@ function notify() {
 
 function onMutations(records: MutationRecord[]) {
   // Our own elements mirror data-fr-theme on themselves: ignore those echoes.
-  const relevant = records.some(
-    (r) => r.attributeName === 'lang' || r.target === document.documentElement,
-  );
+  const relevant = records.some((r) => r.attributeName === 'lang' || r.target === document.documentElement);
   if (relevant) notify();
 }
 

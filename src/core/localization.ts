@@ -10,6 +10,7 @@
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { LocaleModule } from '@lit/localize';
+import type { MsgFn } from '@lit/localize/internal/types.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
@@ -28,7 +29,8 @@ const loading = new Map<Locale, Promise<void>>();
 let current: Templates | undefined;
 
 try {
-  _installMsgImplementation((template, options) => runtimeMsg(current, template, options));
+  // runtimeMsg handles every overload of msg(); the cast only restates that.
+  _installMsgImplementation(((template, options) => runtimeMsg(current, template, options)) as MsgFn);
 } catch {
   // Another bundle configured @lit/localize in this module instance (npm consumers who
   // localise their own app with it): our strings then show in French.

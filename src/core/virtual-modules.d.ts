@@ -40,3 +40,9 @@ declare module '~spp/version' {
   /** The package version, from package.json. */
   export const version: string;
 }
+
+declare module '~spp/cdn-manifest' {
+  /** Tag name → element module, relative to the loader (written by the CDN build). */
+  const manifest: Readonly<Record<string, string>>;
+  export default manifest;
+}

@@ -44,3 +44,12 @@ export async function settle(): Promise<void> {
 }
 
 export const DSFR_FULL_CSS = '/node_modules/@gouvfr/dsfr/dist/dsfr.min.css';
+
+/** Polls until `condition` holds (for changes driven by observers and async loads). */
+export async function waitFor(condition: () => boolean, timeout = 2000): Promise<void> {
+  const start = performance.now();
+  while (!condition()) {
+    if (performance.now() - start > timeout) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

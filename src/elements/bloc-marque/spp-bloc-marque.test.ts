@@ -33,10 +33,13 @@ describe('<spp-bloc-marque>', () => {
 
   it('shows the operator logo with its text alternative, only from http(s) URLs', async () => {
     const el = await fixture<SppBlocMarque>(
-      html`<spp-bloc-marque logo-src="/node_modules/@gouvfr/dsfr/dist/favicon/favicon.svg" logo-alt="Caisse d’allocations familiales"></spp-bloc-marque>`,
+      html`<spp-bloc-marque
+        logo-src="/node_modules/@gouvfr/dsfr/dist/favicon/favicon.svg"
+        logo-alt="Caisse d’allocations familiales"
+      ></spp-bloc-marque>`,
     );
     const img = shadow(el).querySelector('img')!;
-    expect(img.src).to.equal(new URL("/node_modules/@gouvfr/dsfr/dist/favicon/favicon.svg", location.href).href);
+    expect(img.src).to.equal(new URL('/node_modules/@gouvfr/dsfr/dist/favicon/favicon.svg', location.href).href);
     expect(img.alt).to.equal('Caisse d’allocations familiales');
     for (const bad of ['javascript:alert(1)', 'data:image/svg+xml,<svg/>', 'blob:x']) {
       el.logoSrc = bad;
@@ -46,7 +49,9 @@ describe('<spp-bloc-marque>', () => {
   });
 
   it('becomes a link only for an http(s) URL, with a name that says where it goes', async () => {
-    const el = await fixture<SppBlocMarque>(html`<spp-bloc-marque lien="https://www.example.gouv.fr/"></spp-bloc-marque>`);
+    const el = await fixture<SppBlocMarque>(
+      html`<spp-bloc-marque lien="https://www.example.gouv.fr/"></spp-bloc-marque>`,
+    );
     const a = shadow(el).querySelector('a')!;
     expect(a.href).to.equal('https://www.example.gouv.fr/');
     expect(a.getAttribute('aria-label')).to.equal('Accueil – République française');
@@ -62,7 +67,9 @@ describe('<spp-bloc-marque>', () => {
   });
 
   it('is accessible in light and dark, and its devise follows the theme', async () => {
-    const el = await fixture<SppBlocMarque>(html`<spp-bloc-marque ministere="Ministère de l'Exemple"></spp-bloc-marque>`);
+    const el = await fixture<SppBlocMarque>(
+      html`<spp-bloc-marque ministere="Ministère de l'Exemple"></spp-bloc-marque>`,
+    );
     const devise = () => getComputedStyle(shadow(el).querySelector('.spp-devise')!).fill;
     expect(el.getAttribute('data-fr-theme')).to.equal('light');
     expect(devise()).to.equal('rgb(0, 0, 0)');

@@ -67,15 +67,18 @@ export class SppBlocMarque extends SppElement {
     const logo = safeUrl(this.logoSrc);
     const title = this.lines().join(' ');
     const bloc = href
-      ? html`<a class="spp-lien" part="lien" href=${href} title=${msg('Accueil')} aria-label=${`${msg('Accueil')} – ${title}`}
+      ? html`<a
+          class="spp-lien"
+          part="lien"
+          href=${href}
+          title=${msg('Accueil')}
+          aria-label=${`${msg('Accueil')} – ${title}`}
           >${this.renderBloc()}</a
         >`
       : this.renderBloc();
     return html`<div class="spp-root spp-bloc-marque">
       ${bloc}
-      ${logo
-        ? html`<img class="spp-operateur" part="operateur" src=${logo} alt=${this.logoAlt ?? ''} />`
-        : nothing}
+      ${logo ? html`<img class="spp-operateur" part="operateur" src=${logo} alt=${this.logoAlt ?? ''} />` : nothing}
     </div>`;
   }
 }

@@ -1,0 +1,1 @@
+export function sppPlugins(options?: { emitFonts?: boolean; fontBase?: string }): unknown[];

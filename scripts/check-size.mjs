@@ -1,0 +1,78 @@
+// Size budgets (gzip -9, JS and CSS — the CSS lives inside the JS; fonts excluded), from
+// the built dist/cdn/. Fails when a budget is exceeded or an element has none.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const CDN = new URL('../dist/cdn/', import.meta.url);
+const KB = 1000;
+
+/** What a page pays before each element is visible: the loader plus the element's static imports. */
+export const BUDGETS = {
+  elements: {
+    'spp-je-donne-mon-avis': 6 * KB, // the button; the questionnaire loads on demand
+    'spp-engagements': 20 * KB,
+    'spp-resultats': 20 * KB,
+    'spp-oups-erreurs': 20 * KB,
+    'spp-bloc-marque': 20 * KB,
+  },
+  /** Chunks loaded later, on demand, matched by file name prefix. */
+  onDemand: {
+    'chunks/spp-avis-questionnaire': 25 * KB,
+  },
+  /** Every JS file of the CDN build. */
+  everything: 60 * KB,
+};
+
+function readManifest() {
+  try {
+    return JSON.parse(readFileSync(new URL('manifest.json', CDN), 'utf8'));
+  } catch {
+    console.error('dist/cdn/manifest.json not found: run `npm run build` first.');
+    process.exit(1);
+  }
+}
+
+const gzipSize = (file) => gzipSync(readFileSync(new URL(file, CDN)), { level: 9 }).length;
+
+function staticClosure(files, entry, seen = new Set()) {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  for (const dependency of files[entry].imports) staticClosure(files, dependency, seen);
+  return seen;
+}
+
+const { tags, files } = readManifest();
+const sizes = Object.fromEntries([...Object.keys(files), 'spp-widgets.js'].map((f) => [f, gzipSize(f)]));
+const rows = [];
+const check = (name, bytes, budget) => rows.push({ name, bytes, budget, ok: budget !== undefined && bytes <= budget });
+
+for (const [tag, entry] of Object.entries(tags)) {
+  const closure = staticClosure(files, entry);
+  const bytes = sizes['spp-widgets.js'] + [...closure].reduce((sum, f) => sum + sizes[f], 0);
+  check(`<${tag}> (loader + ${closure.size} file(s))`, bytes, BUDGETS.elements[tag]);
+}
+for (const [prefix, budget] of Object.entries(BUDGETS.onDemand)) {
+  for (const file of Object.keys(files).filter((f) => f.startsWith(prefix))) check(file, sizes[file], budget);
+}
+check(
+  'everything',
+  Object.values(sizes).reduce((a, b) => a + b, 0),
+  BUDGETS.everything,
+);
+
+console.log('\nSize budgets (gzip -9, fonts excluded)\n');
+for (const { name, bytes, budget, ok } of rows) {
+  const limit = budget === undefined ? 'NO BUDGET' : `${(budget / KB).toFixed(1)} kB`;
+  console.log(`${ok ? '✔' : '✘'} ${name.padEnd(58)} ${(bytes / KB).toFixed(2).padStart(7)} kB / ${limit}`);
+}
+console.log('\nFiles:');
+for (const [file, bytes] of Object.entries(sizes))
+  console.log(`  ${file.padEnd(60)} ${(bytes / KB).toFixed(2).padStart(7)} kB`);
+writeFileSync(new URL('size-report.json', CDN), `${JSON.stringify({ rows, sizes }, null, 2)}\n`);
+
+const failed = rows.filter((r) => !r.ok);
+if (failed.length) {
+  console.error(`\n${failed.length} size budget(s) exceeded or missing.`);
+  process.exit(1);
+}
+console.log('\nAll size budgets met.');

@@ -1,0 +1,6 @@
+// Everything, for npm users who want all elements at once. Each element also has its
+// own entry (`spp-widgets/bloc-marque`, …) that registers only that element.
+export { SppElement, type Marque } from './core/spp-element.js';
+export type { SppErrorDetail } from './core/errors.js';
+export type { ThemeSetting } from './core/theme.js';
+export { SppBlocMarque } from './elements/bloc-marque/spp-bloc-marque.js';
