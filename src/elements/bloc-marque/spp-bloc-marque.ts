@@ -20,6 +20,8 @@ export function intituleLines(value: string | undefined): string[] {
  * ministry's, on several lines) and the devise, with an optional operator logo and an
  * optional link. With `marque="neutre"` it renders nothing.
  *
+ * @tagname spp-bloc-marque
+ * @summary The State's bloc marque, with an optional operator logo.
  * @csspart bloc - The bloc marque (Marianne, title, devise).
  * @csspart operateur - The operator logo image.
  * @csspart lien - The link around the bloc marque, when `lien` is set.
