@@ -3,18 +3,31 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { register } from 'tsx/esm/api';
 import { sppPlugins } from './build/plugins.mjs';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { faultInjector, offlineCommand, storedAvis } from './scripts/test-server.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) process.exit(1);
+
+// The reference platform, from its TypeScript sources, on an in-memory PGlite: the
+// browser tests send real requests to real storage under /api.
+register();
+const { openDatabase } = await import('./platform/src/db.ts');
+const { createPlatform } = await import('./platform/src/app.ts');
+const { koaMiddleware } = await import('./platform/src/node.ts');
+const db = await openDatabase({ memory: true });
+const platform = await createPlatform({ db, rateLimit: false, apiKeys: ['cle-de-test'] });
 
 export default {
   rootDir: '.',
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
+  middleware: [faultInjector(), storedAvis(db), koaMiddleware(platform, { prefix: '/api' })],
   plugins: [
+    offlineCommand(),
     ...sppPlugins().map((plugin) => fromRollup(() => plugin)()),
     esbuildPlugin({
       ts: true,
@@ -39,5 +52,6 @@ export default {
       },
     }),
   ],
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
 };

@@ -30,7 +30,8 @@ const testFiles = (dir, suffix) =>
     : [];
 
 const lastNumber = (text, pattern) => {
-  const matches = [...text.matchAll(pattern)];
+  // eslint-disable-next-line no-control-regex -- runners colour their output
+  const matches = [...text.replace(/\x1b\[[0-9;]*m/g, '').matchAll(pattern)];
   return matches.length ? Number(matches.at(-1)[1]) : 0;
 };
 
@@ -46,7 +47,11 @@ const node = await run(
     ...testFiles('scripts', '.test.mjs'),
     ...testFiles('platform/test', '.test.ts'),
   ],
-  (out) => ({ passed: lastNumber(out, /ℹ pass (\d+)/g), failed: lastNumber(out, /ℹ fail (\d+)/g) }),
+  (out) => ({
+    passed: lastNumber(out, /ℹ pass (\d+)/g),
+    failed: lastNumber(out, /ℹ fail (\d+)/g),
+    skipped: lastNumber(out, /ℹ skipped (\d+)/g),
+  }),
 );
 const browser = await run('Browser tests (headless Chromium, web-test-runner)', bin('wtr'), [], (out) => ({
   passed: lastNumber(out, /(\d+) passed, \d+ failed/g),

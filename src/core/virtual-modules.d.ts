@@ -46,3 +46,10 @@ declare module '~spp/cdn-manifest' {
   const manifest: Readonly<Record<string, string>>;
   export default manifest;
 }
+
+declare module '~spp/api-schema/*' {
+  import type { Shape } from './api/shape.js';
+  /** A response shape of platform/openapi.yaml, with the definitions it references. */
+  const shape: Shape;
+  export default shape;
+}
