@@ -26,6 +26,10 @@ export const DSFR_CHUNKS = {
   table: ['component/table/table.main.css'],
   callout: ['component/callout/callout.main.css', 'component/highlight/highlight.main.css'],
   stepper: ['component/stepper/stepper.main.css'],
+  select: ['component/select/select.main.css'],
+  search: ['component/search/search.main.css'],
+  notice: ['component/notice/notice.main.css'],
+  segmented: ['component/segmented/segmented.main.css'],
 };
 
 /** The Marianne faces we declare at document level (fonts are excluded from size budgets). */

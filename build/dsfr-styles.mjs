@@ -8,6 +8,7 @@
 //   ~spp/fonts                       the Marianne faces' URLs (emitted next to the bundle at build)
 //   ~spp/dsfr/artwork                the bloc marque artwork as Lit svg templates
 //   ~spp/dsfr/icon/<family>/<name>   one DSFR icon as a Lit svg template
+//   ~spp/dsfr/pictogram/<family>/<name>  one DSFR pictogram as a Lit svg template
 // (`~spp/…` is not a valid URL, so every dev server hands these ids to the plugin.)
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -92,8 +93,10 @@ export function buildElementCss(path) {
   return minifyCss(css, path);
 }
 
+// css-tag alone (not 'lit'), so an element that is not a LitElement can adopt the same
+// shared sheet (`result.styleSheet`) without pulling Lit's renderer into its bundle.
 const cssResultModule = (css) =>
-  `import { unsafeCSS } from 'lit';\nexport default /*#__PURE__*/ unsafeCSS(${JSON.stringify(css)});\n`;
+  `import { unsafeCSS } from '@lit/reactive-element/css-tag.js';\nexport default /*#__PURE__*/ unsafeCSS(${JSON.stringify(css)});\n`;
 
 /** A static SVG fragment as a Lit `svg` template: built from the package, never user data. */
 function svgTemplateModule(exports) {
@@ -133,6 +136,21 @@ export function logoArtwork() {
   };
 }
 
+/**
+ * A DSFR pictogram (artwork/pictograms/…): its <symbol>s become groups with the DSFR
+ * artwork classes, whose colours come from the core chunk (light and dark).
+ */
+export function pictogramModule(family, name) {
+  const file = join(DSFR_DIST, 'artwork', 'pictograms', family, `${name}.svg`);
+  const svg = readFileSync(file, 'utf8');
+  const viewBox = /viewBox="([^"]+)"/.exec(svg)?.[1] ?? '0 0 80 80';
+  const layers = [...svg.matchAll(/<symbol id="artwork-(\w+)">([\s\S]*?)<\/symbol>/g)]
+    .map(([, layer, paths]) => `<g class="fr-artwork-${layer}">${paths.replace(/\s+/g, ' ').trim()}</g>`)
+    .join('');
+  if (!layers) throw new Error(`No artwork layers in ${file}`);
+  return `${svgTemplateModule({ content: layers })}export const viewBox = ${JSON.stringify(viewBox)};\n`;
+}
+
 export function iconModule(family, name) {
   const file = join(DSFR_DIST, 'icons', family, `${name}.svg`);
   const svg = readFileSync(file, 'utf8').trim();
@@ -170,6 +188,10 @@ export function dsfrStyles({ emitFonts = false, fontBase = '/node_modules/@gouvf
         const [family, name] = key.slice('dsfr/icon/'.length).split('/');
         this.addWatchFile?.(join(DSFR_DIST, 'icons', family, `${name}.svg`));
         return iconModule(family, name);
+      }
+      if (key.startsWith('dsfr/pictogram/')) {
+        const [family, name] = key.slice('dsfr/pictogram/'.length).split('/');
+        return pictogramModule(family, name);
       }
       if (key === 'dsfr/artwork') return svgTemplateModule(logoArtwork());
       if (key.startsWith('dsfr/')) {

@@ -29,6 +29,8 @@ if (dependenciesMissing()) {
 if (process.argv.includes('--browser') && !findChromium()) process.exit(1);
 
 const bin = (name) => new URL(`node_modules/.bin/${name}`, root).pathname;
+// Extract new msg() texts into xliff/en.xlf (with any translation notes), then build the locales.
+run(process.execPath, ['scripts/xliff-merge.mjs']);
 run(bin('lit-localize'), ['build']);
 if (existsSync(at('platform/openapi.yaml'))) {
   run(bin('openapi-typescript'), ['platform/openapi.yaml', '-o', 'src/generated/api.d.ts', '--silent']);

@@ -6,6 +6,7 @@ import { subscribe, unsubscribe, type DocumentChangeListener } from './document-
 import { applyTheme, type ThemeSetting } from './theme.js';
 import { isLocaleReady, loadLocale, resolveLocale, withLocale, SOURCE_LOCALE, type Locale } from './localization.js';
 import { declareMarianne, registerRemUnit } from './document-setup.js';
+import { defineElement, type VersionedElement } from './define.js';
 import { describeError, type SppErrorDetail } from './errors.js';
 import { dsfrCore } from './styles/dsfr.js';
 import hostStyles from './styles/host.styles.css';
@@ -24,10 +25,6 @@ declare global {
 }
 
 export type Marque = 'etat' | 'neutre';
-
-const VERSION_WARNING = Symbol.for('spp-widgets.version-warning');
-type WarnedGlobal = typeof globalThis & { [VERSION_WARNING]?: true };
-type SppConstructor = CustomElementConstructor & { version?: string };
 
 /**
  * The base of every spp-* element: DSFR core styles and the host reset, theme and
@@ -52,23 +49,7 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
    * page, and nothing ever throws.
    */
   static define(tag: string): void {
-    const existing = customElements.get(tag) as SppConstructor | undefined;
-    if (!existing) {
-      try {
-        customElements.define(tag, this as unknown as CustomElementConstructor);
-      } catch (error) {
-        console.warn(`[spp-widgets] <${tag}> could not be defined: ${describeError(error)}`);
-      }
-      return;
-    }
-    if (existing === (this as unknown) || existing.version === this.version) return;
-    const page = globalThis as WarnedGlobal;
-    if (page[VERSION_WARNING]) return;
-    page[VERSION_WARNING] = true;
-    console.warn(
-      `[spp-widgets] version ${this.version} was loaded on a page that already uses version ` +
-        `${existing.version ?? 'unknown'}; the elements of ${existing.version ?? 'the first copy'} are kept.`,
-    );
+    defineElement(tag, this as unknown as VersionedElement);
   }
 
   /**

@@ -14,6 +14,13 @@ declare module '~spp/dsfr/icon/*' {
   export const viewBox: string;
 }
 
+declare module '~spp/dsfr/pictogram/*' {
+  import type { SVGTemplateResult } from 'lit';
+  /** The pictogram's layers, as groups with the DSFR `fr-artwork-*` classes. */
+  export const content: SVGTemplateResult;
+  export const viewBox: string;
+}
+
 declare module '~spp/dsfr/*' {
   import type { CSSResult } from 'lit';
   const styles: CSSResult;

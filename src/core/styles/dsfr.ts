@@ -15,3 +15,7 @@ export { default as dsfrCard } from '~spp/dsfr/card';
 export { default as dsfrTable } from '~spp/dsfr/table';
 export { default as dsfrCallout } from '~spp/dsfr/callout';
 export { default as dsfrStepper } from '~spp/dsfr/stepper';
+export { default as dsfrSelect } from '~spp/dsfr/select';
+export { default as dsfrSearch } from '~spp/dsfr/search';
+export { default as dsfrNotice } from '~spp/dsfr/notice';
+export { default as dsfrSegmented } from '~spp/dsfr/segmented';
