@@ -16,6 +16,8 @@ const elements = Object.fromEntries(
 
 const typescript = (minify) => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify, legalComments: 'none' });
 const cdn = createCdnManifest();
+// SPP_DIST builds elsewhere (to measure a change without touching dist/).
+const dist = process.env.SPP_DIST ?? 'dist';
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/[\w-]+)(\/|$)/.test(id);
 
 export default [
@@ -24,7 +26,7 @@ export default [
     external: isLit,
     plugins: [...sppPlugins({ emitFonts: true }), nodeResolve(), typescript(false)],
     output: {
-      dir: 'dist',
+      dir: dist,
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
@@ -36,7 +38,7 @@ export default [
     input: elements,
     plugins: [...sppPlugins({ emitFonts: true }), nodeResolve(), typescript(true), cdn.collect()],
     output: {
-      dir: 'dist/cdn',
+      dir: `${dist}/cdn`,
       format: 'es',
       entryFileNames: 'elements/[name]-[hash].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
@@ -46,6 +48,6 @@ export default [
   {
     input: 'src/loader/spp-widgets.ts',
     plugins: [...sppPlugins(), cdn.provide(), nodeResolve(), typescript(true)],
-    output: { file: 'dist/cdn/spp-widgets.js', format: 'iife' },
+    output: { file: `${dist}/cdn/spp-widgets.js`, format: 'iife' },
   },
 ];

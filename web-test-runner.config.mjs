@@ -6,7 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { register } from 'tsx/esm/api';
 import { sppPlugins } from './build/plugins.mjs';
 import { findChromium } from './scripts/find-chromium.mjs';
-import { faultInjector, offlineCommand, storedAvis } from './scripts/test-server.mjs';
+import { faultInjector, printCommand, storedAvis } from './scripts/test-server.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) process.exit(1);
@@ -27,7 +27,7 @@ export default {
   concurrency: 1,
   middleware: [faultInjector(), storedAvis(db), koaMiddleware(platform, { prefix: '/api' })],
   plugins: [
-    offlineCommand(),
+    printCommand(),
     ...sppPlugins().map((plugin) => fromRollup(() => plugin)()),
     esbuildPlugin({
       ts: true,

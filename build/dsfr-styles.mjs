@@ -31,7 +31,7 @@ function sourceFiles(dir) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) {
       if (name !== 'generated') files.push(...sourceFiles(path));
-    } else if (/\.(ts|css)$/.test(name) && !/\.(test|stories)\.ts$/.test(name)) {
+    } else if (/\.(ts|css)$/.test(name) && !/\.(test|stories|d)\.ts$/.test(name)) {
       files.push(path);
     }
   }
@@ -48,6 +48,10 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
     for (const [m] of text.matchAll(/\bfr-[\w-]+/g)) classes.add(m);
     for (const [, t] of text.matchAll(/<([a-z][a-z0-9]*)[\s>/]/g)) tags.add(t);
     for (const [m] of text.matchAll(/--[a-z][\w-]*/g)) properties.add(m);
+    // Pictogram modules draw their layers with these classes (see pictogramModule).
+    if (text.includes('~spp/dsfr/pictogram/')) {
+      for (const layer of ['decorative', 'minor', 'major']) classes.add(`fr-artwork-${layer}`);
+    }
   }
   return createUsage({ classes, tags, properties });
 }

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const CDN = new URL('../dist/cdn/', import.meta.url);
+const CDN = new URL(`${process.env.SPP_DIST ?? 'dist'}/cdn/`, new URL('../', import.meta.url));
 const KB = 1000;
 
 /** What a page pays before each element is visible: the loader plus the element's static imports. */

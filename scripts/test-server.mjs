@@ -136,15 +136,25 @@ export function storedAvis(db) {
   };
 }
 
-/** A wtr command to take the page offline and back (`executeServerCommand('set-offline', { offline })`). */
-export function offlineCommand() {
+/**
+ * A wtr command that prints the test page to PDF (print media) and counts its pages:
+ * `executeServerCommand('print-pdf', { format: 'A4', landscape: false })` → `{ pages, bytes }`.
+ */
+export function printCommand() {
   return {
-    name: 'spp-offline-command',
+    name: 'spp-print-command',
     async executeCommand({ command, payload, session }) {
-      if (command !== 'set-offline') return undefined;
+      if (command !== 'print-pdf') return undefined;
       const page = session.browser.getPage(session.id);
-      await page.setOfflineMode(Boolean(payload?.offline));
-      return true;
+      const pdf = await page.pdf({
+        format: payload?.format ?? 'A4',
+        landscape: Boolean(payload?.landscape),
+        printBackground: true,
+        preferCSSPageSize: true,
+      });
+      const text = Buffer.from(pdf).toString('latin1');
+      const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      return { pages, bytes: pdf.length };
     },
   };
 }

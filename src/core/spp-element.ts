@@ -64,6 +64,13 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
    */
   @property({ reflect: true }) marque?: Marque;
 
+  /**
+   * The platform API: the URL that precedes `/v1/` (e.g. `https://www.example.gouv.fr/api`).
+   * Defaults to the page's setting (the loader's `data-api-base` or `configure()`); without
+   * any, the element uses its public fallback. Only https: (or http://localhost).
+   */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
   /** The language this element renders in, from `lang` (see core/localization.ts). */
   @state() protected locale: Locale = SOURCE_LOCALE;
 

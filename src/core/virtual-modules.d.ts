@@ -60,3 +60,9 @@ declare module '~spp/api-schema/*' {
   const shape: Shape;
   export default shape;
 }
+
+declare module '~spp/data/*' {
+  /** A JSON file of data/ (see build/data-modules.mjs); type it where it is imported. */
+  const data: unknown;
+  export default data;
+}

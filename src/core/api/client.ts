@@ -4,6 +4,7 @@ import { ApiError } from './errors.js';
 import { ResponseCache } from './cache.js';
 import { request, DEFAULT_TIMEOUT_MS } from './http.js';
 import type { Shape } from './shape.js';
+import { resolveApiBase } from './config.js';
 
 export interface GetOptions {
   /** The expected response shape (`~spp/api-schema/<Name>`). */
@@ -110,6 +111,16 @@ export class ApiClient {
 }
 
 const clients = new Map<string, ApiClient>();
+
+/**
+ * The page's shared client for an element's `api-base` (else the page setting), or
+ * undefined when no platform is configured: the element then uses its public fallback.
+ * Kept out of SppElement so elements that never call the API do not carry the client.
+ */
+export function apiFor(element: { apiBase?: string }): ApiClient | undefined {
+  const base = resolveApiBase(element.apiBase);
+  return base ? clientFor(base) : undefined;
+}
 
 /** The page's client for an API base (one per base, shared by every element). */
 export function clientFor(base: string): ApiClient {
