@@ -3,4 +3,5 @@
 export { SppElement, type Marque } from './core/spp-element.js';
 export type { SppErrorDetail } from './core/errors.js';
 export type { ThemeSetting } from './core/theme.js';
+export { configure, type PageConfig } from './core/api/config.js';
 export { SppBlocMarque } from './elements/bloc-marque/spp-bloc-marque.js';
