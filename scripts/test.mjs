@@ -62,7 +62,8 @@ const passed = node.passed + browser.passed;
 const failed = node.failed + browser.failed;
 const ok = node.code === 0 && browser.code === 0 && failed === 0 && passed > 0;
 console.log(
-  `\nNode: ${node.passed} passed, ${node.failed} failed · Browser: ${browser.passed} passed, ${browser.failed} failed`,
+  `\nNode: ${node.passed} passed, ${node.failed} failed, ${node.skipped} skipped (PostgreSQL server tests need TEST_DATABASE_URL)` +
+    ` · Browser: ${browser.passed} passed, ${browser.failed} failed`,
 );
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
