@@ -33,7 +33,8 @@ const unescape = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').repl
 let filled = 0;
 const missing = [];
 const xliff = readFileSync(xliffPath, 'utf8').replace(
-  /(<trans-unit id="[^"]+">\s*<source>)([\s\S]*?)(<\/source>)(?!\s*<target>)/g,
+  // The source may not run past its own </source> (into a translated unit's).
+  /(<trans-unit id="[^"]+">\s*<source>)((?:(?!<\/source>)[\s\S])*)(<\/source>)(?!\s*<target>)/g,
   (unit, open, source, close) => {
     const text = unescape(source);
     if (!(text in notes)) {
