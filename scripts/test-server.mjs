@@ -72,6 +72,8 @@ export function faultInjector() {
     const kind = pickFault(ctx);
     if (!kind) return next();
     injected[kind] = (injected[kind] ?? 0) + 1;
+    // Like the platform's own answers, so a cross-origin client sees the fault, not a CORS error.
+    ctx.set('Access-Control-Allow-Origin', '*');
     switch (kind) {
       case '500':
       case '503':
