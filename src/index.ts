@@ -19,3 +19,4 @@ export {
   type Disposition as ResultatsDisposition,
   type Source as ResultatsSource,
 } from './elements/resultats/spp-resultats.js';
+export { SppOupsErreurs, type SppOupsSelectDetail } from './elements/oups-erreurs/spp-oups-erreurs.js';

@@ -1,0 +1,351 @@
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { SppElement } from '../../core/spp-element.js';
+import { resolveApiBase } from '../../core/api/config.js';
+import type { Loaded } from '../../core/api/client.js';
+import { heading, toHeadingLevel } from '../../core/heading.js';
+import { dsfrButton } from '../../core/styles/dsfr.js';
+import type { Erreur, Evenement, Public } from './types.js';
+import type { Compte } from './vue.js';
+import type { Reception } from './donnees.js';
+import styles from './spp-oups-erreurs.styles.css';
+
+export type { Public } from './types.js';
+
+/** `detail` of `spp-select`: the error the usager opened, and how. */
+export interface SppOupsSelectDetail {
+  id: string;
+  titre: string;
+  evenement: string;
+  /** `clic`: the usager opened it; `ancre`: an `#erreur-<id>` in the page address did. */
+  origine: 'clic' | 'ancre';
+}
+
+declare global {
+  interface SppEventMap {
+    'spp-select': SppOupsSelectDetail;
+  }
+  interface GlobalEventHandlersEventMap {
+    'spp-select': CustomEvent<SppOupsSelectDetail>;
+  }
+}
+
+/** The public source, linked to whenever our data cannot be shown. */
+export const OUPS_URL = 'https://www.oups.gouv.fr/';
+/** The result count is announced once typing pauses this long. */
+const PAUSE_SAISIE_MS = 600;
+/** Other changes (tags, « Voir plus ») are announced almost at once. */
+const PAUSE_CLIC_MS = 100;
+const ANCRE = /^#erreur-([a-z0-9][a-z0-9_-]{0,63})$/;
+
+/** `recherche` is on unless the attribute says `false`, `non`, `off` or `0`. */
+const ouiParDefaut = {
+  fromAttribute: (value: string | null) => value === null || !/^(false|non|off|0)$/i.test(value.trim()),
+};
+
+/**
+ * The most frequent errors usagers make in their démarches, and how to avoid them, by
+ * événement de vie (as on oups.gouv.fr), from the platform's `/v1/oups/` API. Usagers
+ * filter by événement (DSFR tags), search as they type (case and accents ignored) and
+ * open each error (DSFR accordion) to read what goes wrong, the conseils, the
+ * administrations concerned and links. An `#erreur-<id>` in the page address opens and
+ * scrolls to that error.
+ *
+ * All errors are loaded once (cached, shared by the page's elements): filtering is
+ * instant and keeps working from the cache when the API is down, with the date of the
+ * data shown. With nothing cached, or without any API configured, the element says where
+ * to find the errors: oups.gouv.fr. The view (list, tags, accordions and their styles)
+ * and the API client load on demand, in parallel, so the element itself stays small.
+ *
+ * @tagname spp-oups-erreurs
+ * @summary The most frequent errors and how to avoid them, by événement de vie, searchable.
+ * @csspart titre - The element's heading.
+ * @csspart filtres - The search box and the événement tags.
+ * @csspart compte - The result count (announced politely to screen readers).
+ * @csspart erreurs - The list of errors (DSFR accordions group).
+ * @csspart erreur - One error (DSFR accordion).
+ * @csspart vide - The message shown when no error matches, with « Effacer les filtres ».
+ * @csspart message - Loading, failure and « no API » messages.
+ * @event spp-select - The usager opened an error (`detail`: `id`, `titre`, `evenement`,
+ *   `origine`), for the host's own analytics: the element itself tracks nothing.
+ * @event spp-error - The errors could not be loaded (the element links to oups.gouv.fr).
+ */
+export class SppOupsErreurs extends SppElement {
+  static override styles = [SppElement.styles, dsfrButton, styles];
+
+  /** The événement de vie selected at first (its `id`, e.g. `demenagement`). */
+  @property() evenement?: string;
+
+  /** Only the événements (and errors) for `particulier` or `professionnel`. */
+  @property({ attribute: 'public' }) public?: Public;
+
+  /** Only the errors concerning this administration (part of its name, e.g. `Caf`). */
+  @property() administration?: string;
+
+  /** The search box; `recherche="false"` hides it. */
+  @property({ converter: ouiParDefaut }) recherche = true;
+
+  /** How many errors to show before « Voir plus » (each click shows as many more). */
+  @property({ type: Number }) limite?: number;
+
+  /** The level of the element's heading (2–6, default 2); each error's title is one below. */
+  @property({ attribute: 'niveau-titre' }) niveauTitre?: string;
+
+  @state() private etat: 'chargement' | 'pret' | 'echec' | 'sans-api' = 'chargement';
+  @state() private evenements: Evenement[] = [];
+  @state() private erreurs: Erreur[] = [];
+  /** When the cached data shown was fetched, while it is stale. */
+  @state() private donneesDu?: number;
+  @state() private saisie = '';
+  @state() private choisi?: string;
+  @state() private ouvertes: ReadonlySet<string> = new Set();
+  @state() private affichees = Infinity;
+  /** The view module, once loaded. */
+  @state() private vue?: typeof import('./vue.js');
+
+  private vueDemandee?: Promise<typeof import('./vue.js')>;
+  /** The count the live region says; it follows the list after a pause. */
+  private annonce?: Compte;
+  private compte?: Compte;
+  private pause = PAUSE_CLIC_MS;
+  private minuteur?: ReturnType<typeof setTimeout>;
+  private chargement = 0;
+  /** The API base of the last load. */
+  private base?: string;
+  private ancreEnAttente = true;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.surAncre);
+    if (this.etat !== 'pret') void this.charger();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.surAncre);
+    clearTimeout(this.minuteur);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('evenement')) this.choisi = this.evenement || undefined;
+    if (changed.has('limite')) this.affichees = this.pas();
+    // A platform given (or changed) once the element is on the page.
+    if (changed.has('apiBase') && this.isConnected && resolveApiBase(this.apiBase) !== this.base) void this.charger();
+  }
+
+  protected override updated(): void {
+    if (this.etat !== 'pret') return;
+    if (this.ancreEnAttente) {
+      this.ancreEnAttente = false;
+      // After this update: opening the error changes state again.
+      void Promise.resolve().then(() => this.ouvrirAncre());
+    }
+    const { compte, annonce } = this;
+    if (compte && annonce && (compte.total !== annonce.total || compte.affichees !== annonce.affichees)) {
+      clearTimeout(this.minuteur);
+      this.minuteur = setTimeout(() => {
+        this.annonce = this.compte;
+        this.requestUpdate();
+      }, this.pause);
+    }
+  }
+
+  /** Loads the view and the data (événements and all errors), in parallel. */
+  private async charger(): Promise<void> {
+    const tour = ++this.chargement;
+    const base = (this.base = resolveApiBase(this.apiBase));
+    this.annonce = undefined;
+    if (!base) {
+      this.etat = 'sans-api';
+      return;
+    }
+    this.etat = 'chargement';
+    const perimees: Record<string, number | undefined> = {};
+    const dater = (cle: string, loaded: Loaded<unknown>) => {
+      perimees[cle] = loaded.stale ? loaded.fetchedAt : undefined;
+      const dates = Object.values(perimees).filter((d): d is number => d !== undefined);
+      this.donneesDu = dates.length ? Math.min(...dates) : undefined;
+    };
+    const reception: Reception = {
+      evenements: (loaded) => {
+        if (tour !== this.chargement) return;
+        this.evenements = loaded.data.evenements;
+        dater('evenements', loaded);
+      },
+      erreurs: (loaded) => {
+        if (tour !== this.chargement) return;
+        this.erreurs = loaded.data.erreurs;
+        dater('erreurs', loaded);
+      },
+    };
+    try {
+      const [vue] = await Promise.all([
+        (this.vueDemandee ??= import('./vue.js')),
+        import('./donnees.js').then(({ lireOups }) => lireOups(base, reception)),
+      ]);
+      if (tour !== this.chargement) return;
+      if (!this.vue) {
+        adoptStyles(this.renderRoot as ShadowRoot, [...SppOupsErreurs.elementStyles, ...vue.styles]);
+        this.vue = vue;
+      }
+      this.etat = 'pret';
+    } catch (error) {
+      if (!this.vue) this.vueDemandee = undefined;
+      if (tour !== this.chargement) return;
+      this.etat = 'echec';
+      this.reportError('load', error);
+    }
+  }
+
+  private pas(): number {
+    return this.limite && this.limite > 0 ? Math.floor(this.limite) : Infinity;
+  }
+
+  private selection(vue: typeof import('./vue.js')) {
+    const { public: pub, administration, saisie, choisi } = this;
+    return vue.filtrer(this.evenements, this.erreurs, { public: pub, administration, saisie, choisi });
+  }
+
+  private filtrer(pause: number): void {
+    this.affichees = this.pas();
+    this.pause = pause;
+  }
+
+  private readonly saisir = (event: Event) => {
+    this.saisie = (event.target as HTMLInputElement).value;
+    this.filtrer(PAUSE_SAISIE_MS);
+  };
+
+  private readonly choisir = (id: string) => {
+    this.choisi = this.choisi === id ? undefined : id;
+    this.filtrer(PAUSE_CLIC_MS);
+  };
+
+  private readonly effacer = async () => {
+    this.saisie = '';
+    this.choisi = undefined;
+    this.filtrer(PAUSE_CLIC_MS);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input, .fr-tag')?.focus();
+  };
+
+  private readonly voirPlus = async () => {
+    const premiere = this.affichees;
+    this.affichees += this.pas();
+    this.pause = PAUSE_CLIC_MS;
+    await this.updateComplete;
+    this.renderRoot.querySelectorAll<HTMLElement>('.fr-accordion__btn')[premiere]?.focus();
+  };
+
+  private readonly reessayer = () => void this.charger();
+
+  private readonly basculer = (erreur: Erreur, origine: SppOupsSelectDetail['origine'] = 'clic') => {
+    const ouvertes = new Set(this.ouvertes);
+    if (ouvertes.has(erreur.id)) {
+      if (origine === 'clic') ouvertes.delete(erreur.id);
+    } else {
+      ouvertes.add(erreur.id);
+      this.emit('spp-select', { id: erreur.id, titre: erreur.titre, evenement: erreur.evenement, origine });
+    }
+    this.ouvertes = ouvertes;
+  };
+
+  private readonly surAncre = () => {
+    this.ancreEnAttente = true;
+    if (this.etat === 'pret') this.requestUpdate();
+  };
+
+  /** `#erreur-<id>`: show that error (clearing filters that hide it), open it, scroll to it. */
+  private async ouvrirAncre(): Promise<void> {
+    const id = ANCRE.exec(location.hash)?.[1];
+    const vue = this.vue;
+    if (!id || !vue) return;
+    let { resultats } = this.selection(vue);
+    let erreur = resultats.find((e) => e.id === id);
+    if (!erreur) {
+      erreur = this.erreurs.find((e) => e.id === id);
+      if (!erreur) return;
+      this.saisie = '';
+      this.choisi = erreur.evenement;
+      resultats = this.selection(vue).resultats;
+      if (!resultats.includes(erreur)) return; // outside `public` or `administration`
+    }
+    this.affichees = Math.max(this.affichees, resultats.indexOf(erreur) + 1);
+    this.basculer(erreur, 'ancre');
+    await this.updateComplete;
+    const section = this.renderRoot.querySelector<HTMLElement>(`#erreur-${id}`);
+    section?.scrollIntoView({ block: 'start' });
+    section?.querySelector('button')?.focus({ preventScroll: true });
+  }
+
+  override render() {
+    const niveau = toHeadingLevel(this.niveauTitre);
+    return html`<div class="spp-root spp-oups">
+      <div part="titre">${heading(niveau, msg('Erreurs fréquentes : comment les éviter'), 'spp-titre')}</div>
+      ${this.etat === 'pret' && this.vue ? this.renderListe(this.vue, niveau) : this.renderMessage()}
+    </div>`;
+  }
+
+  private renderListe(vue: typeof import('./vue.js'), niveau: number) {
+    const selection = this.selection(vue);
+    this.compte = {
+      total: selection.resultats.length,
+      affichees: Math.min(this.affichees, selection.resultats.length),
+    };
+    this.annonce ??= this.compte;
+    return html`${vue.liste({
+        evenements: this.evenements,
+        erreurs: this.erreurs,
+        selection,
+        affichees: this.affichees,
+        ouvertes: this.ouvertes,
+        saisie: this.saisie,
+        recherche: this.recherche,
+        niveau,
+        donneesDu: this.donneesDu,
+        annonce: this.annonce,
+        locale: this.locale,
+        saisir: this.saisir,
+        choisir: this.choisir,
+        basculer: this.basculer,
+        voirPlus: this.voirPlus,
+        effacer: this.effacer,
+      })}
+      <p class="spp-source">${this.renderLienOups()}</p>`;
+  }
+
+  private renderLienOups() {
+    return html`<a href=${OUPS_URL}>${msg('Consulter les erreurs fréquentes sur oups.gouv.fr')}</a>`;
+  }
+
+  /** Loading, failure, no API: one live region, so each change is announced. */
+  private renderMessage() {
+    const texte =
+      this.etat === 'chargement'
+        ? msg('Chargement des erreurs fréquentes…')
+        : this.etat === 'echec'
+          ? msg('Les erreurs fréquentes ne peuvent pas être affichées pour le moment.')
+          : msg('Retrouvez les erreurs les plus fréquentes dans vos démarches, et nos conseils pour les éviter.');
+    return html`<div class="spp-message spp-message--${this.etat}" part="message">
+      <p role="status">${texte}</p>
+      ${
+        this.etat === 'echec'
+          ? html`<button class="fr-btn fr-btn--secondary" type="button" @click=${this.reessayer}>
+              ${msg('Réessayer')}
+            </button>`
+          : nothing
+      }
+      ${this.etat === 'chargement' ? nothing : html`<p>${this.renderLienOups()}</p>`}
+    </div>`;
+  }
+}
+
+SppOupsErreurs.define('spp-oups-erreurs');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spp-oups-erreurs': SppOupsErreurs;
+  }
+}
