@@ -73,3 +73,19 @@ export class ThrowingStorage extends MemoryStorage {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   }
 }
+
+/** Counts the fetch calls to URLs containing `fragment` while `run` runs. */
+export async function countFetches(fragment: string, run: () => Promise<unknown>): Promise<number> {
+  const original = window.fetch;
+  let count = 0;
+  window.fetch = (input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes(fragment)) count += 1;
+    return original(input, init);
+  };
+  try {
+    await run();
+  } finally {
+    window.fetch = original;
+  }
+  return count;
+}

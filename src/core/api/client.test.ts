@@ -6,7 +6,7 @@ import { ResponseCache } from './cache.js';
 import { ApiError } from './errors.js';
 import { createStore } from './storage.js';
 import { resolveApiBase, configure, pageConfig } from './config.js';
-import { API_BASE, MemoryStorage, ThrowingStorage, setFaults } from '../../test-support/platform.js';
+import { API_BASE, MemoryStorage, ThrowingStorage, countFetches, setFaults } from '../../test-support/platform.js';
 
 const HOUR = 3600_000;
 const noRetry = { ...DEFAULT_RETRY, attempts: 1 };
@@ -21,22 +21,6 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
     return error as ApiError;
   }
   throw new Error('expected a failure');
-}
-
-/** Counts the fetch calls made to URLs containing `fragment` while `run` runs. */
-async function countFetches(fragment: string, run: () => Promise<unknown>): Promise<number> {
-  const original = window.fetch;
-  let count = 0;
-  window.fetch = (input, init) => {
-    if (String(input instanceof Request ? input.url : input).includes(fragment)) count += 1;
-    return original(input, init);
-  };
-  try {
-    await run();
-  } finally {
-    window.fetch = original;
-  }
-  return count;
 }
 
 describe('API client', () => {

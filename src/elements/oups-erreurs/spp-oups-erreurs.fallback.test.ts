@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { SppOupsErreurs } from './spp-oups-erreurs.js';
 import './spp-oups-erreurs.js';
 import { configure, pageConfig } from '../../core/api/config.js';
-import { API_BASE, injectedFaults, setFaults } from '../../test-support/platform.js';
+import { API_BASE, countFetches, injectedFaults, setFaults } from '../../test-support/platform.js';
 import { waitFor } from '../../test-support/page.js';
 
 const HOUR = 3600_000;
@@ -25,22 +25,6 @@ const $ = <T extends Element = HTMLElement>(el: SppOupsErreurs, selector: string
   root(el).querySelector<T & Element>(selector)!;
 const text = (node: Element) => node.textContent!.replace(/\s+/g, ' ').trim();
 const accordions = (el: SppOupsErreurs) => root(el).querySelectorAll('.fr-accordion');
-
-/** Counts the requests to the oups API while `run` runs. */
-async function countRequests(run: () => Promise<unknown>): Promise<number> {
-  const original = window.fetch;
-  let count = 0;
-  window.fetch = (input, init) => {
-    if (String(input instanceof Request ? input.url : input).includes('/v1/oups/')) count += 1;
-    return original(input, init);
-  };
-  try {
-    await run();
-  } finally {
-    window.fetch = original;
-  }
-  return count;
-}
 
 /** Polls the fault injector until `count` faults were injected. */
 async function faultsInjected(count: number): Promise<void> {
@@ -90,7 +74,7 @@ describe('<spp-oups-erreurs> fallbacks', function () {
   it('without any API configured, says where to find the errors: oups.gouv.fr', async () => {
     expect(pageConfig().apiBase).to.equal(undefined);
     let el!: SppOupsErreurs;
-    const requests = await countRequests(async () => {
+    const requests = await countFetches('/v1/oups/', async () => {
       el = await fixture<SppOupsErreurs>(html`<spp-oups-erreurs></spp-oups-erreurs>`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     });
