@@ -18,11 +18,11 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
     ...litConfigs['flat/recommended'],
   },
   {
-    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts', 'test/**/*.ts'],
     ...wcConfigs['flat/recommended'],
   },
   {

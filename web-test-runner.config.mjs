@@ -1,5 +1,6 @@
 // Browser tests: real headless Chromium, the same build plugins as Vite and Rollup.
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -20,12 +21,22 @@ const { koaMiddleware } = await import('./platform/src/node.ts');
 const db = await openDatabase({ memory: true });
 const platform = await createPlatform({ db, rateLimit: false, apiKeys: ['cle-de-test'] });
 
+// Test-only routes (host pages, hostile APIs…): each module in test/server/ exports a
+// default `(context) => middleware`, mounted before the platform.
+const testRoutes = [];
+if (existsSync('test/server')) {
+  for (const file of readdirSync('test/server').filter((f) => f.endsWith('.mjs')).sort()) {
+    const module = await import(pathToFileURL(`test/server/${file}`).href);
+    testRoutes.push(module.default({ db, platform }));
+  }
+}
+
 export default {
   rootDir: '.',
-  files: ['src/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', 'stories/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
-  middleware: [faultInjector(), storedAvis(db), koaMiddleware(platform, { prefix: '/api' })],
+  middleware: [faultInjector(), storedAvis(db), ...testRoutes, koaMiddleware(platform, { prefix: '/api' })],
   plugins: [
     printCommand(),
     ...sppPlugins().map((plugin) => fromRollup(() => plugin)()),

@@ -46,6 +46,7 @@ const node = await run(
     ...testFiles('build', '.test.mjs'),
     ...testFiles('scripts', '.test.mjs'),
     ...testFiles('platform/test', '.test.ts'),
+    ...testFiles('test/node', '.test.mjs'),
   ],
   (out) => ({
     passed: lastNumber(out, /ℹ pass (\d+)/g),
