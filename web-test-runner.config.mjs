@@ -25,7 +25,9 @@ const platform = await createPlatform({ db, rateLimit: false, apiKeys: ['cle-de-
 // default `(context) => middleware`, mounted before the platform.
 const testRoutes = [];
 if (existsSync('test/server')) {
-  for (const file of readdirSync('test/server').filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync('test/server')
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     const module = await import(pathToFileURL(`test/server/${file}`).href);
     testRoutes.push(module.default({ db, platform }));
   }
