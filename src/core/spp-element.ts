@@ -27,47 +27,52 @@ declare global {
 export type Marque = 'etat' | 'neutre';
 
 /**
- * The base of every spp-* element: DSFR core styles and the host reset, theme and
- * mourning mirrored from the page, per-element language, the State / neutral brand,
- * document-level fonts, a guarded `define()`, typed events, and an error boundary that
- * keeps every failure inside the element.
+ * La base de tous les éléments spp-* : styles de base du DSFR et remise à zéro de l'hôte,
+ * thème et deuil repris de la page, langue propre à chaque élément, marque de l'État ou
+ * neutre, polices déclarées au niveau du document, `define()` protégé contre le double
+ * chargement, événements typés, et une barrière qui garde toute défaillance dans l'élément.
  *
- * @cssprop --spp-rem - The unit every size derives from; defaults to the user's
- *   default font size. Set a font-size on the element to scale it.
- * @event spp-error - Something failed inside the element (rendering, data). The element
- *   shows a fallback; nothing is thrown into the page.
+ * @attr {string} lang - La langue de l'élément (`fr`, `en`) ; sinon celle du `lang` le
+ *   plus proche (un parent, `<html lang>`), sinon le français.
+ * @cssprop [--spp-rem=1em] - L'unité dont dérivent toutes les tailles : par défaut la taille
+ *   de police choisie par l'usager. Donner une taille de police à l'élément le met à l'échelle.
+ * @event spp-error - Une défaillance dans l'élément (affichage, données). `detail` :
+ *   `{ phase, message, error }`. L'élément montre une solution de repli ; rien n'est levé dans la page.
  */
 export abstract class SppElement extends LitElement implements DocumentChangeListener {
-  /** The library version that defined this element. */
+  /** La version de la bibliothèque qui a défini cet élément. */
   static readonly version: string = version;
 
   static override styles: CSSResultGroup = [dsfrCore, hostStyles];
 
   /**
-   * Registers the element under `tag`, once. Loading the library twice is harmless: the
-   * same version is silently ignored, another version is ignored with one warning per
-   * page, and nothing ever throws.
+   * Enregistre l'élément sous le nom `tag`, une seule fois. Charger la bibliothèque deux
+   * fois est sans danger : la même version est ignorée sans bruit, une autre version est
+   * ignorée avec un avertissement par page, et rien n'est jamais levé.
    */
   static define(tag: string): void {
     defineElement(tag, this as unknown as VersionedElement);
   }
 
   /**
-   * `light` or `dark` forces the theme, `system` follows the operating system; without it
-   * the element follows a DSFR page's `<html data-fr-theme>`, else light.
+   * `light` ou `dark` impose le thème, `system` suit le réglage du système ; sans cet
+   * attribut, l'élément suit le `<html data-fr-theme>` d'une page DSFR, sinon le thème clair.
    */
   @property({ reflect: true }) theme?: ThemeSetting;
 
   /**
-   * `etat` (default): the State's brand, with Marianne and the bloc marque. `neutre`: for
-   * collectivités and other non-State sites — system fonts, no bloc marque, neutral colours.
+   * `etat` (par défaut) : la marque de l'État, avec la police Marianne et le bloc marque.
+   * `neutre` : pour les collectivités et les autres sites hors État — polices du système,
+   * sans bloc marque, couleurs neutres.
+   * @default 'etat'
    */
   @property({ reflect: true }) marque?: Marque;
 
   /**
-   * The platform API: the URL that precedes `/v1/` (e.g. `https://www.example.gouv.fr/api`).
-   * Defaults to the page's setting (the loader's `data-api-base` or `configure()`); without
-   * any, the element uses its public fallback. Only https: (or http://localhost).
+   * L'API de la plateforme : l'URL qui précède `/v1/` (par ex. `https://www.example.gouv.fr/api`).
+   * Par défaut, le réglage de la page (`data-api-base` du script de chargement ou
+   * `configure()`) ; sans aucun, l'élément se replie sur sa source publique. En https:
+   * seulement (ou http://localhost).
    */
   @property({ attribute: 'api-base' }) apiBase?: string;
 

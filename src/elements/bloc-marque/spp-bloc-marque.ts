@@ -16,32 +16,35 @@ export function intituleLines(value: string | undefined): string[] {
 }
 
 /**
- * The DSFR bloc marque: the Marianne, the official title (« République française » or the
- * ministry's, on several lines) and the devise, with an optional operator logo and an
- * optional link. With `marque="neutre"` it renders nothing.
+ * Le bloc marque du DSFR : la Marianne, l'intitulé officiel (« République française » ou
+ * celui du ministère, sur plusieurs lignes) et la devise, avec si besoin le logo d'un
+ * opérateur et un lien. Avec `marque="neutre"`, il n'affiche rien.
  *
  * @tagname spp-bloc-marque
- * @summary The State's bloc marque, with an optional operator logo.
- * @csspart bloc - The bloc marque (Marianne, title, devise).
- * @csspart operateur - The operator logo image.
- * @csspart lien - The link around the bloc marque, when `lien` is set.
+ * @summary Le bloc marque de l'État, avec le logo d'un opérateur si besoin.
+ * @csspart bloc - Le bloc marque (Marianne, intitulé, devise).
+ * @csspart operateur - L'image du logo de l'opérateur.
+ * @csspart lien - Le lien autour du bloc marque, quand `lien` est renseigné.
  */
 export class SppBlocMarque extends SppElement {
   static override styles = [SppElement.styles, dsfrLogo, styles];
 
-  /** The official title, lines separated by line breaks; « République française » when empty. */
+  /**
+   * L'intitulé officiel, lignes séparées par des retours à la ligne (ou `\n`) ;
+   * « République française » s'il est vide.
+   */
   @property() ministere?: string;
 
-  /** The operator's logo (http(s) or page-relative URL; anything else is ignored). */
+  /** Le logo de l'opérateur (URL http(s) ou relative à la page ; toute autre est ignorée). */
   @property({ attribute: 'logo-src' }) logoSrc?: string;
 
-  /** The operator logo's text alternative: the operator's name. */
+  /** L'alternative textuelle du logo de l'opérateur : son nom. */
   @property({ attribute: 'logo-alt' }) logoAlt?: string;
 
-  /** Makes the bloc marque a link (usually to the site's home page). */
+  /** Fait du bloc marque un lien (en général vers l'accueil du site). */
   @property() lien?: string;
 
-  /** `sm`, `md` (default) or `lg`, as DSFR's `fr-logo--sm` / `fr-logo--lg`. */
+  /** `sm`, `md` (par défaut) ou `lg`, comme `fr-logo--sm` / `fr-logo--lg` du DSFR. */
   @property() taille: 'sm' | 'md' | 'lg' = 'md';
 
   private lines(): string[] {

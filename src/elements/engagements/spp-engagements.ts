@@ -21,79 +21,89 @@ type ModuleAccordeon = typeof import('./accordeon.js');
 type ModuleAffiche = typeof import('./affiche.js');
 
 /**
- * The 9 Services Publics + engagements, in their 3 pillars (« Des services publics +
- * proches / + efficaces / + simples »), each with its number, its title with the key
- * words emphasised as in the official material, and a DSFR pictogram.
+ * Les 9 engagements Services Publics +, dans leurs 3 piliers (« Des services publics +
+ * proches / + efficaces / + simples »), chacun avec son numéro, son titre aux mots clés
+ * mis en valeur comme dans les supports officiels, et un pictogramme du DSFR.
  *
- * The list comes from the platform (`GET /v1/engagements`, cached a day); without a
- * platform, when it fails, or while it is slow, the official list bundled with the element
- * is shown: the element always shows the engagements. With `lang="en"` the titles are
- * clearly-marked unofficial translations; the detailed commitments stay in French (marked
- * `lang="fr"`).
+ * La liste vient de la plateforme (`GET /v1/engagements`, gardée un jour) ; sans
+ * plateforme, en cas d'échec ou de lenteur, la liste officielle fournie avec l'élément est
+ * affichée : l'élément montre toujours les engagements. Avec `lang="en"`, les titres sont
+ * des traductions non officielles, signalées comme telles ; les engagements détaillés
+ * restent en français (marqués `lang="fr"`).
  *
- * `engagements` (e.g. `1,7`) **highlights** those engagements in `grille` and `affiche`
- * (all 9 stay: they are one promise), and **shows only** those in `liste` and `accordeon`.
+ * `engagements` (par ex. `1,7`) **met en avant** ces engagements en `grille` et `affiche`
+ * (les 9 restent : ils forment une seule promesse), et **montre seulement** ceux-là en
+ * `liste` et `accordeon`.
  *
- * Headings: the title at `niveau-titre` (2 by default), the pillars one level below, in
- * `accordeon` the engagements one more level below and their sections below them (never
- * deeper than 6). `sans-titre` drops the title; the pillars then take `niveau-titre`.
+ * Titres : le titre au niveau `niveau-titre` (2 par défaut), les piliers un niveau en
+ * dessous, en `accordeon` les engagements encore un niveau en dessous et leurs sections
+ * sous eux (jamais plus bas que 6). `sans-titre` retire le titre ; les piliers prennent
+ * alors `niveau-titre`.
  *
- * `affiche` is the programme's poster: bloc marque (from `ministere`, else the
- * `structure`'s) and operator logo at the top, the photo, the title, the engagements, and
- * where to give one's avis. The screen preview is the print, scaled. `imprimer()` (and
- * the « Imprimer l'affiche » button) prints it alone on one A4 (or `format="A3"`) page.
+ * `affiche` est l'affiche du programme : bloc marque (de `ministere`, sinon celui de la
+ * `structure`) et logo de l'opérateur en haut, la photo, le titre, les engagements, et où
+ * donner son avis. L'aperçu à l'écran est l'impression, à l'échelle. `imprimer()` (et le
+ * bouton « Imprimer l'affiche ») l'imprime seule sur une page A4 (ou `format="A3"`).
  *
  * @tagname spp-engagements
- * @summary The 9 Services Publics + engagements: grid, list, accordion or A4 poster.
- * @slot introduction - Text shown under the title (all dispositions).
- * @slot logo - `affiche`: the operator's logo, instead of `logo-src`.
- * @slot photo - `affiche`: the photo, instead of `photo-src` (it fills the photo band).
- * @csspart pilier - Each pillar (its heading and its engagements).
- * @csspart engagement - Each engagement.
- * @csspart mis-en-avant - The engagements listed in `engagements` (`grille`, `affiche`).
- * @csspart pictogramme - Each engagement's pictogram.
- * @csspart bouton-imprimer - `affiche`: the « Imprimer l'affiche » button.
- * @csspart affiche - `affiche`: the poster sheet.
- * @cssprop --spp-engagements-affiche-largeur - `affiche`: the poster's width on screen (default 52rem).
- * @event spp-error - The platform or the structure could not be read (the official list is shown), or printing failed.
+ * @summary Les 9 engagements Services Publics + : grille, liste, accordéon ou affiche A4.
+ * @slot introduction - Texte affiché sous le titre (toutes les dispositions).
+ * @slot logo - `affiche` : le logo de l'opérateur, à la place de `logo-src`.
+ * @slot photo - `affiche` : la photo, à la place de `photo-src` (elle remplit le bandeau photo).
+ * @csspart pilier - Chaque pilier (son titre et ses engagements).
+ * @csspart engagement - Chaque engagement.
+ * @csspart mis-en-avant - Les engagements cités dans `engagements` (`grille`, `affiche`).
+ * @csspart pictogramme - Le pictogramme de chaque engagement.
+ * @csspart bouton-imprimer - `affiche` : le bouton « Imprimer l'affiche ».
+ * @csspart affiche - `affiche` : la feuille de l'affiche.
+ * @cssprop [--spp-engagements-affiche-largeur=52rem] - `affiche` : la largeur de l'affiche à l'écran.
+ * @event spp-error - La plateforme ou la structure n'a pas pu être lue (la liste officielle est
+ *   affichée), ou l'impression a échoué. `detail` : `{ phase, message, error }`.
  */
 export class SppEngagements extends SppElement {
   static override styles = [SppElement.styles, styles];
 
-  /** `grille` (default): the 3 pillars side by side; `liste`: compact, for a sidebar; `accordeon`: each engagement opens on its detailed commitments; `affiche`: the printable A4 poster. */
+  /**
+   * `grille` (par défaut) : les 3 piliers côte à côte ; `liste` : compacte, pour une colonne
+   * latérale ; `accordeon` : chaque engagement s'ouvre sur ses engagements détaillés ;
+   * `affiche` : l'affiche A4 à imprimer.
+   */
   @property({ reflect: true }) disposition: Disposition = 'grille';
 
-  /** `affiche`: a structure's code, for its bloc marque, logo and name (read from the platform). */
+  /** `affiche` : le code d'une structure, pour son bloc marque, son logo et son nom (lus sur la plateforme). */
   @property() structure?: string;
 
-  /** `affiche`: the bloc marque's title, lines separated by line breaks or `\n` (overrides the structure's). */
+  /** `affiche` : l'intitulé du bloc marque, lignes séparées par des retours à la ligne ou `\n` (remplace celui de la structure). */
   @property() ministere?: string;
 
-  /** `affiche`: the operator's logo (http(s) URL; overrides the structure's). */
+  /** `affiche` : le logo de l'opérateur (URL http(s) ; remplace celui de la structure). */
   @property({ attribute: 'logo-src' }) logoSrc?: string;
 
-  /** `affiche`: the logo's text alternative (the operator's name). */
+  /** `affiche` : l'alternative textuelle du logo (le nom de l'opérateur). */
   @property({ attribute: 'logo-alt' }) logoAlt?: string;
 
-  /** `affiche`: the photo (http(s) URL). */
+  /** `affiche` : la photo (URL http(s)). */
   @property({ attribute: 'photo-src' }) photoSrc?: string;
 
-  /** `affiche`: the photo's text alternative; empty (default) when it is decorative. */
+  /** `affiche` : l'alternative textuelle de la photo ; vide (par défaut) quand elle est décorative. */
   @property({ attribute: 'photo-alt' }) photoAlt?: string;
 
-  /** Numbers, e.g. `1,7`: highlighted in `grille` and `affiche`, the only ones shown in `liste` and `accordeon`. */
+  /** Des numéros, par ex. `1,7` : mis en avant en `grille` et `affiche`, seuls montrés en `liste` et `accordeon`. */
   @property() engagements?: string;
 
-  /** The level of the first heading, 2 to 6 (default 2). */
+  /**
+   * Le niveau du premier titre, de 2 à 6.
+   * @default 2
+   */
   @property({ attribute: 'niveau-titre', type: Number }) niveauTitre?: number;
 
-  /** No title (the page already has one): the pillars' headings take `niveau-titre`. Not in `affiche`. */
+  /** Sans titre (la page en a déjà un) : les titres des piliers prennent `niveau-titre`. Pas en `affiche`. */
   @property({ attribute: 'sans-titre', type: Boolean }) sansTitre = false;
 
-  /** `affiche`: where usagers give their avis, printed on the poster (default: this page's address). */
+  /** `affiche` : où les usagers donnent leur avis, imprimé sur l'affiche (par défaut : l'adresse de cette page). */
   @property({ attribute: 'adresse-avis' }) adresseAvis?: string;
 
-  /** The paper of `imprimer()`: `A4` (default) or `A3`; the poster scales to it. */
+  /** Le papier d'`imprimer()` : `A4` (par défaut) ou `A3` ; l'affiche s'y met à l'échelle. */
   @property() format: FormatPapier = 'A4';
 
   @state() private liste?: ListeEngagements;
@@ -150,9 +160,9 @@ export class SppEngagements extends SppElement {
   }
 
   /**
-   * Prints the element alone, on one `format` portrait page: in `affiche`, the poster.
-   * Waits for what is still loading (list, pictograms, images), then opens the browser's
-   * print dialog; whatever it added to the page for printing is removed afterwards.
+   * Imprime l'élément seul, sur une page `format` en portrait : en `affiche`, l'affiche.
+   * Attend ce qui se charge encore (liste, pictogrammes, images), puis ouvre la fenêtre
+   * d'impression du navigateur ; ce qui a été ajouté à la page pour l'impression est retiré ensuite.
    */
   async imprimer(): Promise<void> {
     try {

@@ -91,59 +91,65 @@ function element(tag: string, attributes: Record<string, string>, ...children: (
 }
 
 /**
- * The « Je donne mon avis » button of Services Publics +: one click opens a short DSFR
- * questionnaire (JDMA's « root » questions) whose answers go to the platform, saved from the
- * first smiley and never lost offline. Also inline in the page, or a plain link to a JDMA form.
+ * Le bouton « Je donne mon avis » de Services Publics + : un clic ouvre un court
+ * questionnaire DSFR (les questions « root » de JDMA) dont les réponses partent vers la
+ * plateforme, enregistrées dès le premier smiley et jamais perdues hors ligne. Aussi
+ * intégré dans la page (`inline`), ou simple lien vers un formulaire JDMA (`lien`).
  *
- * Without any platform configured (no `api-base`, no page setting), `modal` and `inline`
- * behave as `lien` (the JDMA form in a new window), and the console says so once.
+ * Sans plateforme configurée (ni `api-base`, ni réglage de la page), `modal` et `inline`
+ * se comportent comme `lien` (le formulaire JDMA dans une nouvelle fenêtre), et la console
+ * le signale une fois.
  *
  * @tagname spp-je-donne-mon-avis
- * @summary The « Je donne mon avis » button and its questionnaire.
+ * @summary Le bouton « Je donne mon avis » et son questionnaire.
  *
- * @attr {string} demarche - Required: the démarche (service) the avis is about, as registered on
- *   the platform or JDMA (1–64 letters, digits, `.`, `_`, `-`).
- * @attr {string} formulaire - The questionnaire (default `root`, JDMA's « Évaluation de la satisfaction usager »).
- * @attr {string} bouton - The placement id, so a site can tell its buttons apart in the statistics.
- * @attr {'modal'|'inline'|'lien'} mode - `modal` (default): the button opens a dialog. `inline`: the
- *   first question sits in the page, the next ones unfold in place. `lien`: a link to the form in a new window.
- * @attr {'jdma'|'remarque'|'retour'|'probleme'} libelle - « Je donne mon avis » (default), « Une remarque ? »,
- *   « Faire un retour », « Signaler un problème ».
- * @attr {'solid'|'outline'|'ghost'} variante - The button's style (default `solid`).
- * @attr {string} lien-formulaire - `lien` mode: the form's URL (http(s) only). Default:
+ * @attr {string} demarche - Obligatoire : la démarche (le service) dont parle l'avis, telle
+ *   qu'enregistrée sur la plateforme ou JDMA (1 à 64 lettres, chiffres, `.`, `_`, `-`).
+ * @attr {string} [formulaire=root] - Le questionnaire (`root` : « Évaluation de la satisfaction usager » de JDMA).
+ * @attr {string} bouton - L'identifiant de l'emplacement, pour distinguer les boutons d'un site dans les statistiques.
+ * @attr {'modal' | 'inline' | 'lien'} [mode=modal] - `modal` : le bouton ouvre une fenêtre de dialogue.
+ *   `inline` : la première question est dans la page, les suivantes se déroulent sur place.
+ *   `lien` : un lien vers le formulaire, dans une nouvelle fenêtre.
+ * @attr {'jdma' | 'remarque' | 'retour' | 'probleme'} [libelle=jdma] - Le libellé du bouton :
+ *   « Je donne mon avis », « Une remarque ? », « Faire un retour » ou « Signaler un problème ».
+ * @attr {'solid' | 'outline' | 'ghost'} [variante=solid] - Le style du bouton : plein, contour ou discret.
+ * @attr {string} lien-formulaire - Mode `lien` : l'URL du formulaire (http(s) seulement). Par défaut
  *   `https://jedonnemonavis.numerique.gouv.fr/Demarches/{demarche}?button={bouton}`.
- * @attr {string} ministere - The ministry's title, for a bloc marque in the dialog header (lines separated by `\n`).
- * @attr {string} logo-src - An operator logo for the dialog header (http(s) URL).
- * @attr {string} logo-alt - The operator logo's text alternative.
- * @attr {string} afficher - Questions hidden by default to show, space-separated (e.g. `contact_email`).
- * @attr {number} niveau-titre - `inline` mode: the level of the questionnaire's heading (2–6, default 2).
- * @attr {'light'|'dark'|'system'} theme - Forces the theme; else follows a DSFR page's `data-fr-theme`.
- * @attr {'etat'|'neutre'} marque - `neutre` for non-State sites: no Marianne, no bloc marque, neutral colours.
- * @attr {string} api-base - The platform API (the URL before `/v1/`); else the page's setting.
- * @attr {string} lang - The language (`fr`, `en`); else the closest `lang`, else French.
+ * @attr {string} ministere - L'intitulé du ministère, pour un bloc marque en tête du dialogue
+ *   (lignes séparées par `\n`).
+ * @attr {string} logo-src - Le logo d'un opérateur en tête du dialogue (URL http(s)).
+ * @attr {string} logo-alt - L'alternative textuelle du logo de l'opérateur.
+ * @attr {string} afficher - Questions masquées par défaut à montrer, séparées par des espaces (par ex. `contact_email`).
+ * @attr {number} [niveau-titre=2] - Mode `inline` : le niveau du titre du questionnaire (2 à 6).
+ * @attr {'light' | 'dark' | 'system'} theme - Impose le thème ; sinon suit le `data-fr-theme` d'une page DSFR.
+ * @attr {'etat' | 'neutre'} [marque=etat] - `neutre` pour les sites hors État : sans Marianne,
+ *   sans bloc marque, couleurs neutres.
+ * @attr {string} api-base - L'API de la plateforme (l'URL avant `/v1/`) ; sinon le réglage de la page.
+ * @attr {string} lang - La langue (`fr`, `en`) ; sinon celle du `lang` le plus proche, sinon le français.
  *
- * @csspart bouton - The button (the link, in `lien` mode).
- * @csspart erreur - The message shown in place of the button when `demarche` is missing or invalid.
- * @csspart dialog - The questionnaire's `<dialog>` (`modal` mode).
- * @csspart questionnaire - The questionnaire's box (in the dialog, or in the page in `inline` mode).
- * @csspart fermer - The dialog's close button.
+ * @csspart bouton - Le bouton (le lien, en mode `lien`).
+ * @csspart erreur - Le message montré à la place du bouton quand `demarche` est absent ou invalide.
+ * @csspart dialog - Le `<dialog>` du questionnaire (mode `modal`).
+ * @csspart questionnaire - La boîte du questionnaire (dans le dialogue, ou dans la page en mode `inline`).
+ * @csspart fermer - Le bouton de fermeture du dialogue.
  *
- * @event spp-open - The dialog opened. `detail: { mode }`.
- * @event spp-close - The dialog closed. `detail: { etape, termine }`: the step shown, and whether
- *   the questionnaire was finished.
- * @event spp-step - A step's answers were saved. `detail: { etape, reponses, envoi }`: `envoi` is `sent`
- *   (the platform has them), `queued` (kept on this device, sent as soon as possible) or `failed` (refused).
- * @event spp-complete - The usager finished the questionnaire. `detail: { avis, envoi }`.
- * @event spp-error - Something failed (loading the questionnaire, the platform refused an avis…).
- *   `detail: { phase, message, error }`. Nothing is ever thrown into the page.
+ * @event spp-open - Le dialogue s'est ouvert. `detail` : `{ mode }`.
+ * @event spp-close - Le dialogue s'est fermé. `detail` : `{ etape, termine }` : l'étape affichée,
+ *   et si le questionnaire a été terminé.
+ * @event spp-step - Les réponses d'une étape sont enregistrées. `detail` : `{ etape, reponses, envoi }` ;
+ *   `envoi` vaut `sent` (la plateforme les a), `queued` (gardées sur l'appareil, envoyées dès que
+ *   possible) ou `failed` (refusées).
+ * @event spp-complete - L'usager a terminé le questionnaire. `detail` : `{ avis, envoi }`.
+ * @event spp-error - Une défaillance (chargement du questionnaire, avis refusé par la plateforme…).
+ *   `detail` : `{ phase, message, error }`. Rien n'est jamais levé dans la page.
  *
- * @cssprop --spp-couleur - The button's colour (DSFR blue France; grey with `marque="neutre"`), with
- *   `--spp-couleur-survol` and `--spp-couleur-actif` for hover and press.
- * @cssprop --spp-texte - The text colour of the `solid` button.
- * @cssprop --spp-fond-survol - The background of the `outline` and `ghost` buttons on hover (`--spp-fond-actif` pressed).
+ * @cssprop --spp-couleur - La couleur du bouton (bleu France du DSFR ; gris avec `marque="neutre"`),
+ *   avec `--spp-couleur-survol` et `--spp-couleur-actif` au survol et à l'appui.
+ * @cssprop --spp-texte - La couleur du texte du bouton `solid`.
+ * @cssprop --spp-fond-survol - Le fond des boutons `outline` et `ghost` au survol (`--spp-fond-actif` à l'appui).
  */
 export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeListener {
-  /** The library version that defined this element. */
+  /** La version de la bibliothèque qui a défini cet élément. */
   static readonly version: string = version;
 
   static readonly observedAttributes = [
@@ -161,7 +167,7 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
   private control?: Element;
   private reported?: string;
 
-  /** Opens the questionnaire, as a click on the button does (`modal` mode only). */
+  /** Ouvre le questionnaire, comme un clic sur le bouton (mode `modal` seulement). */
   async open(): Promise<void> {
     if (this.dataset.mode !== 'modal') return;
     try {

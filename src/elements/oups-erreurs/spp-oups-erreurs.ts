@@ -45,51 +45,56 @@ const ouiParDefaut = {
 };
 
 /**
- * The most frequent errors usagers make in their démarches, and how to avoid them, by
- * événement de vie (as on oups.gouv.fr), from the platform's `/v1/oups/` API. Usagers
- * filter by événement (DSFR tags), search as they type (case and accents ignored) and
- * open each error (DSFR accordion) to read what goes wrong, the conseils, the
- * administrations concerned and links. An `#erreur-<id>` in the page address opens and
- * scrolls to that error.
+ * Les erreurs les plus fréquentes des usagers dans leurs démarches, et comment les éviter,
+ * par événement de vie (comme sur oups.gouv.fr), depuis l'API `/v1/oups/` de la plateforme.
+ * Les usagers filtrent par événement (tags DSFR), cherchent en tapant (sans tenir compte
+ * des majuscules ni des accents) et ouvrent chaque erreur (accordéon DSFR) pour lire ce qui
+ * se passe mal, les conseils, les administrations concernées et des liens. Un
+ * `#erreur-<id>` dans l'adresse de la page ouvre cette erreur et la fait défiler à l'écran.
  *
- * All errors are loaded once (cached, shared by the page's elements): filtering is
- * instant and keeps working from the cache when the API is down, with the date of the
- * data shown. With nothing cached, or without any API configured, the element says where
- * to find the errors: oups.gouv.fr. The view (list, tags, accordions and their styles)
- * and the API client load on demand, in parallel, so the element itself stays small.
+ * Toutes les erreurs sont chargées une fois (gardées en cache, partagées par les éléments
+ * de la page) : le filtrage est immédiat et continue de fonctionner depuis le cache quand
+ * l'API est en panne, avec la date des données. Sans cache, ou sans API configurée,
+ * l'élément indique où trouver les erreurs : oups.gouv.fr. La vue (liste, tags, accordéons
+ * et leurs styles) et le client de l'API se chargent à la demande, en parallèle, pour que
+ * l'élément lui-même reste léger.
  *
  * @tagname spp-oups-erreurs
- * @summary The most frequent errors and how to avoid them, by événement de vie, searchable.
- * @csspart titre - The element's heading.
- * @csspart filtres - The search box and the événement tags.
- * @csspart compte - The result count (announced politely to screen readers).
- * @csspart erreurs - The list of errors (DSFR accordions group).
- * @csspart erreur - One error (DSFR accordion).
- * @csspart vide - The message shown when no error matches, with « Effacer les filtres ».
- * @csspart message - Loading, failure and « no API » messages.
- * @event spp-select - The usager opened an error (`detail`: `id`, `titre`, `evenement`,
- *   `origine`), for the host's own analytics: the element itself tracks nothing.
- * @event spp-error - The errors could not be loaded (the element links to oups.gouv.fr).
+ * @summary Les erreurs les plus fréquentes et comment les éviter, par événement de vie, avec recherche.
+ * @csspart titre - Le titre de l'élément.
+ * @csspart filtres - Le champ de recherche et les tags des événements.
+ * @csspart compte - Le nombre de résultats (annoncé poliment aux lecteurs d'écran).
+ * @csspart erreurs - La liste des erreurs (groupe d'accordéons DSFR).
+ * @csspart erreur - Une erreur (accordéon DSFR).
+ * @csspart vide - Le message montré quand aucune erreur ne correspond, avec « Effacer les filtres ».
+ * @csspart message - Les messages de chargement, d'échec et d'absence d'API.
+ * @event spp-select - L'usager a ouvert une erreur. `detail` : `{ id, titre, evenement, origine }`
+ *   (`origine` : `clic` ou `ancre`), pour les statistiques du site hôte : l'élément ne suit rien lui-même.
+ * @event spp-error - Les erreurs n'ont pas pu être chargées (l'élément renvoie vers oups.gouv.fr).
+ *   `detail` : `{ phase, message, error }`.
  */
 export class SppOupsErreurs extends SppElement {
   static override styles = [SppElement.styles, dsfrButton, styles];
 
-  /** The événement de vie selected at first (its `id`, e.g. `demenagement`). */
+  /** L'événement de vie choisi au départ (son `id`, par ex. `demenagement`). */
   @property() evenement?: string;
 
-  /** Only the événements (and errors) for `particulier` or `professionnel`. */
+  /** Seulement les événements (et les erreurs) pour les `particulier` ou les `professionnel`. */
   @property({ attribute: 'public' }) public?: Public;
 
-  /** Only the errors concerning this administration (part of its name, e.g. `Caf`). */
+  /** Seulement les erreurs qui concernent cette administration (une partie de son nom, par ex. `Caf`). */
   @property() administration?: string;
 
-  /** The search box; `recherche="false"` hides it. */
+  /** Le champ de recherche ; `recherche="false"` le retire. */
   @property({ converter: ouiParDefaut }) recherche = true;
 
-  /** How many errors to show before « Voir plus » (each click shows as many more). */
+  /** Le nombre d'erreurs montrées avant « Voir plus » (chaque clic en montre autant de plus) ; toutes par défaut. */
   @property({ type: Number }) limite?: number;
 
-  /** The level of the element's heading (2–6, default 2); each error's title is one below. */
+  /**
+   * Le niveau du titre de l'élément (2 à 6) ; le titre de chaque erreur est un niveau en dessous.
+   * @default 2
+   */
   @property({ attribute: 'niveau-titre' }) niveauTitre?: string;
 
   @state() private etat: 'chargement' | 'pret' | 'echec' | 'sans-api' = 'chargement';

@@ -28,57 +28,67 @@ const ouiNon = {
 };
 
 /**
- * A service's quality-of-service results (engagement n°6 of Services Publics +): each
- * indicator with its value for the locale, period, update date, type, target and level,
- * trend against the previous period, and a history chart with its data table and a CSV
- * download. Data from the platform when one is configured, else from the programme's
- * open data; when neither answers, the last copy read, else a message and a link.
+ * Les résultats de qualité de service d'un service (engagement n°6 de Services Publics +) :
+ * chaque indicateur avec sa valeur dans le format de la langue, sa période, sa date de mise
+ * à jour, son type, sa cible et son niveau, l'évolution par rapport à la période précédente,
+ * et un graphique d'historique avec son tableau de données et un téléchargement CSV.
+ * Données de la plateforme quand une est configurée, sinon des données ouvertes du
+ * programme ; quand aucune ne répond, la dernière copie lue, sinon un message et un lien.
  *
- * CSV files: UTF-8 with a byte-order mark, CRLF line ends; in French `;` between fields
- * and a decimal comma (what French Excel expects), in English `,` and a decimal point.
- * Columns: indicator, code, period, start, end, value (raw number, empty when not
- * published), unit, target. They are built in the browser and saved through a `blob:` link.
+ * Fichiers CSV : UTF-8 avec indicateur d'ordre des octets, fins de ligne CRLF ; en français
+ * `;` entre les champs et la virgule décimale (ce qu'attend Excel en français), en anglais
+ * `,` et le point décimal. Colonnes : indicateur, code, période, début, fin, valeur (nombre
+ * brut, vide s'il n'est pas publié), unité, cible. Ils sont construits dans le navigateur et
+ * enregistrés par un lien `blob:`.
  *
- * Loading: the element itself only shows the loading and error states; the view (cards,
- * table, line), the chart, the CSV writer and the data path it uses (platform client or
- * open-data adapter) are modules loaded on demand, the view and the data in parallel.
- * Under a strict CSP, the open data needs `connect-src https://opendata.plus.transformation.gouv.fr`.
+ * Chargement : l'élément lui-même ne montre que le chargement et les erreurs ; la vue
+ * (cartes, tableau, ligne), le graphique, l'écriture du CSV et l'accès aux données utilisé
+ * (client de la plateforme ou adaptateur des données ouvertes) sont des modules chargés à
+ * la demande, la vue et les données en parallèle. Sous une CSP stricte, les données
+ * ouvertes demandent `connect-src https://opendata.plus.transformation.gouv.fr`.
  *
  * @tagname spp-resultats
- * @summary A service's quality-of-service results, as cards, a table or one line.
- * @csspart resultats - The root wrapper.
- * @csspart carte - Each indicator's card (`cartes`).
- * @csspart valeur - Each indicator's value.
- * @csspart graphique - Each history chart.
- * @csspart tableau - The results table (`tableau`) and each history data table.
- * @cssprop --spp-resultats-colonne - The cards' minimum width (default 17rem).
- * @event spp-resultats-charges - The results are shown; `detail`: `{ structure, source, stale, nombre }`.
+ * @summary Les résultats de qualité de service d'un service, en cartes, en tableau ou sur une ligne.
+ * @csspart resultats - L'enveloppe principale.
+ * @csspart carte - La carte de chaque indicateur (`cartes`).
+ * @csspart valeur - La valeur de chaque indicateur.
+ * @csspart graphique - Chaque graphique d'historique.
+ * @csspart tableau - Le tableau des résultats (`tableau`) et chaque tableau de données d'historique.
+ * @cssprop [--spp-resultats-colonne=17rem] - La largeur minimale des cartes.
+ * @event spp-resultats-charges - Les résultats sont affichés ; `detail` : `{ structure, source, stale, nombre }`
+ *   (`stale` : une copie plus ancienne est montrée, la source n'ayant pas répondu ; `nombre` : indicateurs montrés).
+ * @event spp-error - Les résultats n'ont pas pu être lus (l'élément montre un message et un
+ *   lien vers le site Services Publics +). `detail` : `{ phase, message, error }`.
  */
 export class SppResultats extends SppElement {
   static override styles = [SppElement.styles, styles];
 
-  /** The structure's Services Publics + code (required), e.g. `EX-CAF-33`. */
+  /** Obligatoire : le code Services Publics + de la structure, par ex. `EX-CAF-33`. */
   @property() structure?: string;
 
-  /** Indicator codes to show, in this order, separated by spaces or commas (e.g. `IND-27 IND-05`); all by default. */
+  /** Les codes des indicateurs à montrer, dans cet ordre, séparés par des espaces ou des virgules (par ex. `IND-27 IND-05`) ; tous par défaut. */
   @property() indicateurs?: string;
 
-  /** `cartes` (default): one card per indicator; `tableau`: one table; `compact`: one line with the headline satisfaction figure. */
+  /** `cartes` (par défaut) : une carte par indicateur ; `tableau` : un tableau ; `compact` : une ligne avec le chiffre de satisfaction principal. */
   @property({ reflect: true }) disposition: Disposition = 'cartes';
 
-  /** Shows each indicator's history chart. On by default in `cartes`; `historique="non"` turns it off. */
+  /** Montre le graphique d'historique de chaque indicateur. Actif par défaut en `cartes` ; `historique="non"` le retire, `historique="oui"` l'ajoute en `tableau`. */
   @property({ converter: ouiNon }) historique?: boolean;
 
   /**
-   * `plateforme`: the platform API (`api-base` or the page setting); `opendata`: the
-   * programme's public open data. Default: the platform when one is configured, else the open data.
+   * `plateforme` : l'API de la plateforme (`api-base` ou le réglage de la page) ; `opendata` :
+   * les données ouvertes publiques du programme. Par défaut : la plateforme quand une est
+   * configurée, sinon les données ouvertes.
    */
   @property() source?: Source;
 
-  /** The Opendatasoft Explore API v2.1 base for `source="opendata"`. */
+  /** La base de l'API Explore v2.1 d'Opendatasoft pour les données ouvertes (par défaut, le portail du programme). */
   @property({ attribute: 'opendata-base' }) opendataBase?: string;
 
-  /** The level (2–6) of the element's heading; the indicators' headings are one level below. */
+  /**
+   * Le niveau (2 à 6) du titre de l'élément ; les titres des indicateurs sont un niveau en dessous.
+   * @default 2
+   */
   @property({ attribute: 'niveau-titre' }) niveauTitre?: string;
 
   @state() private etat: Etat = { statut: 'attente' };
@@ -116,7 +126,7 @@ export class SppResultats extends SppElement {
     }
   }
 
-  /** (Re)loads the results; responses of an older request are ignored. */
+  /** (Re)charge les résultats ; les réponses d'une demande plus ancienne sont ignorées. */
   async charger(): Promise<void> {
     const id = ++this.requete;
     const code = this.structure?.trim() ?? '';
