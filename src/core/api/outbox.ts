@@ -251,11 +251,12 @@ let shared: Outbox | undefined;
 
 /**
  * The page's outbox. Created by the first element that sends an avis; from then on it
- * flushes on `online`, and at once for what a previous page left unsent.
+ * flushes on `online`, and at once for what a previous page left unsent. `options` only
+ * count for the first call, which creates it (tests shorten its timeouts this way).
  */
-export function outbox(): Outbox {
+export function outbox(options?: OutboxOptions): Outbox {
   if (!shared) {
-    const created = new Outbox();
+    const created = new Outbox(options);
     shared = created;
     globalThis.addEventListener?.('online', () => void created.retryNow());
     void created.retryNow();
