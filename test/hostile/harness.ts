@@ -1,0 +1,323 @@
+// Opens the host pages of test/hosts/ (served by test/server/hosts.mjs) in iframes of the
+// test page, and reads what their monitor (test/hosts/monitor.js) recorded.
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- test code: a missing node fails the test, with its message */
+import { storedAvis, uniqueDemarche } from '../../src/test-support/platform.js';
+import { waitFor } from '../../src/test-support/page.js';
+
+export interface Snapshot {
+  url: string;
+  title: string;
+  head: string[];
+  documentSheets: number;
+  adoptedSheets: number;
+  elements: Record<string, { style: Record<string, string>; attributes: string; text?: string }>;
+}
+
+export interface Alive {
+  listenerCount: number;
+  listeners: Record<string, number>;
+  observerCount: number;
+  observing: Record<string, number>;
+  intervals: number;
+}
+
+export interface Monitor {
+  errors: string[];
+  warnings: string[];
+  violations: string[];
+  requests: { url: string; type: string; status: number }[];
+  snapshots: Record<string, Snapshot>;
+  snapshot(name?: string): Snapshot;
+  alive(): Alive;
+}
+
+export interface Host {
+  scenario: string;
+  demarche: string;
+  iframe: HTMLIFrameElement;
+  win: Window & typeof globalThis & { __sppHost: Monitor; spa?: { mount(): void; unmount(): void } };
+  doc: Document;
+  monitor: Monitor;
+  close(): void;
+}
+
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  /** CSS zoom of the iframe: the page inside is laid out as with the browser's zoom. */
+  zoom?: number;
+  /** Extra query string (e.g. `without=font-src`). */
+  query?: string;
+}
+
+export const TAGS = [
+  'spp-je-donne-mon-avis',
+  'spp-bloc-marque',
+  'spp-engagements',
+  'spp-resultats',
+  'spp-oups-erreurs',
+] as const;
+
+/** Every waitFor here allows for the dev server compiling modules on first load. */
+export const attendre = (condition: () => boolean, timeout = 10_000) => waitFor(condition, timeout);
+
+export async function openHost(scenario: string, options: OpenOptions = {}): Promise<Host> {
+  const { width = 1024, height = 700, zoom, query } = options;
+  const demarche = uniqueDemarche(scenario);
+  const iframe = document.createElement('iframe');
+  iframe.title = scenario;
+  iframe.style.width = `${width}px`;
+  iframe.style.height = `${height}px`;
+  iframe.style.border = '0';
+  iframe.style.display = 'block';
+  if (zoom) iframe.style.setProperty('zoom', String(zoom));
+  const loaded = new Promise<void>((resolve) => iframe.addEventListener('load', () => resolve(), { once: true }));
+  iframe.src = `/hosts/page/${scenario}.html?demarche=${demarche}${query ? `&${query}` : ''}`;
+  document.body.append(iframe);
+  await loaded;
+  const win = iframe.contentWindow as Host['win'];
+  return {
+    scenario,
+    demarche,
+    iframe,
+    win,
+    doc: iframe.contentDocument as Document,
+    monitor: win.__sppHost,
+    close: () => iframe.remove(),
+  };
+}
+
+const shadow = (element: Element | null | undefined) => element?.shadowRoot ?? null;
+export const texte = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** What shows that each element rendered its real content (not a placeholder or an error). */
+export const RENDERED: Record<(typeof TAGS)[number], (root: ShadowRoot) => boolean> = {
+  'spp-je-donne-mon-avis': (root) => texte(root.querySelector('[part="bouton"]')) === 'Je donne mon avis',
+  'spp-bloc-marque': (root) => texte(root).includes('de l’Exemple'),
+  'spp-engagements': (root) => root.querySelectorAll('.spp-engagement').length === 9,
+  'spp-resultats': (root) => root.querySelectorAll('.spp-carte').length > 0,
+  'spp-oups-erreurs': (root) => (root.querySelector('[part="erreurs"]')?.children.length ?? 0) > 0,
+};
+
+/** The elements' states: which rendered, for a readable failure. */
+export function renderState(doc: Document): Record<string, boolean> {
+  return Object.fromEntries(
+    TAGS.map((tag) => {
+      const root = shadow(doc.querySelector(tag));
+      return [tag, !!root && RENDERED[tag](root)];
+    }),
+  );
+}
+
+export async function waitForWidgets(doc: Document, timeout = 10_000): Promise<Record<string, boolean>> {
+  try {
+    await attendre(() => Object.values(renderState(doc)).every(Boolean), timeout);
+  } catch {
+    // Report which ones did not render.
+  }
+  return renderState(doc);
+}
+
+/** Boxes: every element takes space and is visible. */
+export function boxes(doc: Document): Record<string, string> {
+  return Object.fromEntries(
+    TAGS.map((tag) => {
+      const element = doc.querySelector(tag);
+      const rect = element?.getBoundingClientRect();
+      const style = element && doc.defaultView!.getComputedStyle(element);
+      const visible = !!rect && rect.width > 0 && rect.height > 0 && style?.visibility === 'visible';
+      return [tag, visible ? 'visible' : `hidden (${rect?.width}×${rect?.height}, ${style?.display})`];
+    }),
+  );
+}
+
+const LOOKS: [string, string, string][] = [
+  ['avis button', 'spp-je-donne-mon-avis', '[part="bouton"]'],
+  ['engagement title', 'spp-engagements', '.spp-titre-engagement'],
+  ['bloc marque', 'spp-bloc-marque', 'p, .fr-logo, span'],
+  ['résultat value', 'spp-resultats', '.spp-valeur'],
+  ['oups count', 'spp-oups-erreurs', '.spp-compte'],
+];
+const TEXT = [
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'line-height',
+  'letter-spacing',
+  'text-align',
+  'text-transform',
+  'direction',
+  'color',
+];
+
+/**
+ * A fingerprint of the elements' look, from inside their shadow roots: the same on every
+ * host page (in the same theme) when nothing of the host leaks in. `relative`: lengths in
+ * `em` of the element's own font size (a host may set that one on purpose).
+ */
+export function fingerprint(doc: Document, { relative = false } = {}): Record<string, string> {
+  const win = doc.defaultView!;
+  const result: Record<string, string> = {};
+  for (const [name, tag, selector] of LOOKS) {
+    const host = doc.querySelector(tag);
+    const target = shadow(host)?.querySelector(selector);
+    if (!host || !target) {
+      result[name] = `${selector}: missing`;
+      continue;
+    }
+    const size = parseFloat(win.getComputedStyle(host).fontSize);
+    const length = (value: string) =>
+      relative ? value.replace(/(-?[\d.]+)px/g, (_m, px: string) => `${(Number(px) / size).toFixed(2)}em`) : value;
+    const style = win.getComputedStyle(target);
+    const properties = tag === 'spp-je-donne-mon-avis' ? [...TEXT, 'background-color', 'padding-left'] : TEXT;
+    result[name] = properties.map((p) => `${p}=${length(style.getPropertyValue(p))}`).join('; ');
+    if (tag === 'spp-je-donne-mon-avis') {
+      const rect = target.getBoundingClientRect();
+      result['avis button box'] = relative
+        ? `${(rect.width / size).toFixed(1)}em×${(rect.height / size).toFixed(1)}em`
+        : `${Math.round(rect.width)}×${Math.round(rect.height)}`;
+    }
+  }
+  return result;
+}
+
+/** The language the content of each element is in (what a screen reader reads it as). */
+export function contentLanguages(doc: Document): Record<string, string> {
+  return Object.fromEntries(
+    LOOKS.map(([name, tag, selector]) => {
+      let node: Element | null | undefined = shadow(doc.querySelector(tag))?.querySelector(selector);
+      while (node && !node.getAttribute('lang')) {
+        node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined);
+      }
+      return [name, node?.getAttribute('lang') ?? 'none'];
+    }),
+  );
+}
+
+// The avis flow, in modal mode: button → smiley → every step → « Merci beaucoup ! ».
+const avis = (doc: Document) => doc.querySelector('spp-je-donne-mon-avis') as HTMLElement;
+const questionnaire = (doc: Document) => shadow(avis(doc))?.querySelector('spp-avis-questionnaire') ?? null;
+export const qroot = (doc: Document) => shadow(questionnaire(doc));
+const updated = async (doc: Document) => {
+  await (questionnaire(doc) as unknown as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+};
+const etape = (doc: Document) => [...(qroot(doc)?.querySelectorAll('form') ?? [])].pop()?.dataset.etape;
+
+export interface FlowResult {
+  /** Step ids seen, in order. */
+  steps: string[];
+  thanks: string;
+  /** What the page shows at the middle of the open dialog (the avis element: not an overlay). */
+  onTop: string;
+  /** The open dialog's box, in the page's CSS pixels. */
+  dialogBox: { left: number; top: number; width: number; height: number };
+  viewport: { width: number; height: number };
+  /** Whether focus went back to the button after « Fermer ». */
+  focusBack: boolean;
+  /** The host page before the click and after closing (scroll position, <html style>…). */
+  before: Snapshot & { scroll: string };
+  after: Snapshot & { scroll: string };
+}
+
+const click = (doc: Document, selector: string) => {
+  const target = qroot(doc)?.querySelector<HTMLElement>(selector);
+  if (!target) throw new Error(`nothing matches ${selector} (step ${etape(doc)})`);
+  target.click();
+};
+
+/**
+ * The usager's path through the questionnaire, in modal mode: the button, a smiley, a
+ * scale, a checkbox, a comment, « Envoyer », « Merci beaucoup ! », « Fermer ». Before it, the
+ * host scrolls a little and sets a style on <html> itself (as host scripts do), so the
+ * scroll lock has something to put back.
+ */
+export async function avisFlow(host: Host): Promise<FlowResult> {
+  const { doc, win } = host;
+  // The anti-bot delay on free text is for people typing, not for this test.
+  (win.customElements.get('spp-avis-questionnaire') as unknown as { delaiTexteMs: number }).delaiTexteMs = 0;
+  win.scrollTo({ top: 120, behavior: 'instant' });
+  doc.documentElement.style.setProperty('scroll-padding-top', '3px');
+  const scroll = () => `${win.scrollX},${win.scrollY}`;
+  const before = { ...host.monitor.snapshot(), scroll: scroll() };
+
+  const button = shadow(avis(doc))!.querySelector('[part="bouton"]') as HTMLElement;
+  button.click();
+  await attendre(() => !!qroot(doc)?.querySelector('dialog[open] form input'));
+  await updated(doc);
+  const dialog = qroot(doc)!.querySelector('dialog') as HTMLDialogElement;
+  const rect = dialog.getBoundingClientRect();
+  const hit = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 60));
+  const steps = [etape(doc) ?? '?'];
+
+  const answers: Record<string, () => Promise<void>> = {
+    experience: async () => click(doc, 'label[for="spp-satisfaction--good"]'),
+    clarte: async () => click(doc, 'label[for="spp-comprehension--4"]'),
+    aides: async () => click(doc, 'label[for="spp-contact_tried-aucune"]'),
+    commentaire: async () => {
+      const field = qroot(doc)!.querySelector('textarea') as HTMLTextAreaElement;
+      field.value = 'Tout s’est bien passé sur cette page.';
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    },
+  };
+  for (let i = 0; i < 8 && !qroot(doc)!.querySelector('#spp-merci'); i++) {
+    const current = etape(doc) ?? '?';
+    await answers[current]?.();
+    await updated(doc);
+    click(doc, 'button[type="submit"]');
+    await attendre(() => etape(doc) !== current || !!qroot(doc)!.querySelector('#spp-merci'));
+    await updated(doc);
+    if (!qroot(doc)!.querySelector('#spp-merci')) steps.push(etape(doc) ?? '?');
+  }
+  const thanks = texte(qroot(doc)!.querySelector('#spp-merci'));
+  click(doc, '[part="fermer"]');
+  await attendre(() => !dialog.open);
+  await attendre(() => shadow(avis(doc))!.activeElement === button, 2000).catch(() => undefined);
+  const after = { ...host.monitor.snapshot(), scroll: scroll() };
+  return {
+    steps,
+    thanks,
+    onTop: hit?.localName ?? 'nothing',
+    dialogBox: { left: rect.left, top: rect.top, width: rect.width, height: rect.height },
+    viewport: { width: doc.documentElement.clientWidth, height: win.innerHeight },
+    focusBack: doc.activeElement === avis(doc) && shadow(avis(doc))!.activeElement === button,
+    before,
+    after,
+  };
+}
+
+/** Waits until the platform holds the avis of `demarche` with all the fields answered. */
+export async function storedFields(demarche: string, minimum = 4): Promise<string[][]> {
+  let stored = await storedAvis(demarche);
+  const start = performance.now();
+  while (performance.now() - start < 5000 && !(stored.length === 1 && stored[0].champs.length >= minimum)) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stored = await storedAvis(demarche);
+  }
+  return stored.map((a) => [...a.champs].sort());
+}
+
+/** The differences between two snapshots of the host page, one line each. */
+export function differences(before: Snapshot, after: Snapshot): string[] {
+  const out: string[] = [];
+  for (const key of ['url', 'title', 'documentSheets', 'adoptedSheets'] as const) {
+    if (before[key] !== after[key]) out.push(`${key}: ${before[key]} → ${after[key]}`);
+  }
+  if (before.head.join('\n') !== after.head.join('\n'))
+    out.push(`<head>: ${before.head.join(', ')} → ${after.head.join(', ')}`);
+  for (const [path, element] of Object.entries(before.elements)) {
+    const now = after.elements[path];
+    if (!now) {
+      out.push(`${path}: gone`);
+      continue;
+    }
+    if (element.attributes !== now.attributes)
+      out.push(`${path} attributes: ${element.attributes} → ${now.attributes}`);
+    if (element.text !== now.text) out.push(`${path} text: ${element.text} → ${now.text}`);
+    for (const [property, value] of Object.entries(element.style)) {
+      if (now.style[property] !== value) out.push(`${path} ${property}: ${value} → ${now.style[property]}`);
+    }
+  }
+  for (const path of Object.keys(after.elements)) if (!before.elements[path]) out.push(`${path}: added`);
+  return out;
+}

@@ -1,0 +1,315 @@
+// Hostile host pages (test/hosts/pages.mjs), each a real page served with its own headers
+// and loaded in an iframe: the elements render and look as on a plain page, the avis flow
+// completes and reaches the platform, nothing is logged as an error, no CSP violation is
+// reported, and the host page is left as it was (styles, text, attributes, scroll).
+import { expect } from '@open-wc/testing';
+import {
+  avisFlow,
+  boxes,
+  contentLanguages,
+  differences,
+  fingerprint,
+  openHost,
+  storedFields,
+  waitForWidgets,
+  type Alive,
+  type FlowResult,
+  type Host,
+  type OpenOptions,
+} from './harness.js';
+
+interface Case {
+  name: string;
+  open?: OpenOptions;
+  theme?: 'light' | 'dark';
+  /**
+   * Compare lengths in `em` of the element's font size: the page sets that font size on
+   * the element itself, which is a documented hook (`spp-engagements { font-size: 14px }`).
+   */
+  relative?: boolean;
+  /** Runs once the page is loaded, before the checks (returns what the extra checks need). */
+  prepare?: (host: Host) => Promise<void>;
+  /** What else this page must show, besides the common checks. */
+  extra?: [string, (host: Host, flow: () => FlowResult) => unknown][];
+}
+
+/** No horizontal scrolling: content reflows within the viewport (RGAA 10.11). */
+function noHorizontalScroll(host: Host) {
+  const html = host.doc.documentElement;
+  expect(`${html.scrollWidth} ≤ ${html.clientWidth}`).to.equal(
+    `${Math.min(html.scrollWidth, html.clientWidth)} ≤ ${html.clientWidth}`,
+  );
+}
+
+/** URLs requested more than once. */
+function duplicates(urls: string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const url of urls) seen.set(url, (seen.get(url) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([url, n]) => `${n}× ${url}`);
+}
+
+const nextFrame = (host: Host) =>
+  new Promise((resolve) => host.win.requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** The SPA's 50 views: mount, wait until every element rendered, unmount. */
+const CYCLES = 50;
+const spa: { mounted: Alive[]; unmounted: Alive[]; requests: string[]; ms: number } = {
+  mounted: [],
+  unmounted: [],
+  requests: [],
+  ms: 0,
+};
+async function spaCycles(host: Host) {
+  const start = performance.now();
+  for (let i = 0; i < CYCLES; i++) {
+    host.win.spa!.mount();
+    const rendered = await waitForWidgets(host.doc, i === 0 ? 20_000 : 5000);
+    if (!Object.values(rendered).every(Boolean)) throw new Error(`cycle ${i}: ${JSON.stringify(rendered)}`);
+    await nextFrame(host);
+    spa.mounted.push(host.monitor.alive());
+    host.win.spa!.unmount();
+    await nextFrame(host);
+    spa.unmounted.push(host.monitor.alive());
+  }
+  spa.ms = performance.now() - start;
+  host.win.spa!.mount();
+  await waitForWidgets(host.doc);
+  spa.requests = host.monitor.requests.map((r) => r.url);
+}
+
+function dialogInViewport(flow: FlowResult) {
+  const { dialogBox: box, viewport } = flow;
+  const inside = box.left >= 0 && box.top >= 0 && box.left + box.width <= viewport.width + 0.5;
+  expect(inside, `dialog ${JSON.stringify(box)} in ${JSON.stringify(viewport)}`).to.equal(true);
+}
+
+const CASES: Case[] = [
+  {
+    name: 'reset',
+    relative: true,
+    extra: [
+      [
+        '`* { all: unset }` only passes the page’s font size to the elements (a documented hook)',
+        (host) => {
+          const body = host.win.getComputedStyle(host.doc.body).fontSize;
+          for (const tag of ['spp-je-donne-mon-avis', 'spp-engagements']) {
+            expect(host.win.getComputedStyle(host.doc.querySelector(tag)!).fontSize, tag).to.equal(body);
+          }
+        },
+      ],
+    ],
+  },
+  { name: 'rem-62' },
+  { name: 'bootstrap' },
+  {
+    name: 'dsfr-dark',
+    theme: 'dark',
+    extra: [
+      [
+        'follows the page’s dark theme',
+        (host) => {
+          for (const tag of ['spp-je-donne-mon-avis', 'spp-engagements', 'spp-resultats', 'spp-oups-erreurs']) {
+            expect(host.doc.querySelector(tag)?.getAttribute('data-fr-theme'), tag).to.equal('dark');
+          }
+        },
+      ],
+    ],
+  },
+  { name: 'dsfr-old' },
+  { name: 'csp-issue' },
+  { name: 'csp-strictest' },
+  {
+    name: 'loader-twice',
+    extra: [
+      [
+        'loads each module once and says nothing about versions',
+        (host) => {
+          const modules = host.monitor.requests.filter((r) => r.url.includes('/src/')).map((r) => r.url);
+          expect(modules.length).to.be.greaterThan(4);
+          expect(duplicates(modules)).to.deep.equal([]);
+          expect(host.monitor.warnings.filter((w) => w.includes('[spp-widgets]'))).to.deep.equal([]);
+        },
+      ],
+    ],
+  },
+  {
+    name: 'rtl',
+    extra: [
+      [
+        'keeps the French content left to right and marked as French, without horizontal scrolling',
+        (host) => {
+          expect(host.doc.documentElement.dir).to.equal('rtl');
+          const languages = contentLanguages(host.doc);
+          expect(languages).to.deep.equal(Object.fromEntries(Object.keys(languages).map((k) => [k, 'fr'])));
+          noHorizontalScroll(host);
+        },
+      ],
+    ],
+  },
+  {
+    name: 'narrow',
+    open: { width: 320, height: 640 },
+    extra: [
+      [
+        'reflows at 320 px: no horizontal scrolling, the dialog fits the screen',
+        (host, flow) => {
+          noHorizontalScroll(host);
+          dialogInViewport(flow());
+          expect(flow().dialogBox.width).to.be.at.most(320);
+        },
+      ],
+    ],
+  },
+  {
+    name: 'zoom',
+    open: { width: 640, height: 400, zoom: 2 },
+    extra: [
+      [
+        'is laid out at 200 %: device pixel ratio 2, no horizontal scrolling, the dialog fits',
+        (host, flow) => {
+          expect(host.win.devicePixelRatio).to.equal(2);
+          noHorizontalScroll(host);
+          dialogInViewport(flow());
+        },
+      ],
+    ],
+  },
+  {
+    name: 'spa',
+    prepare: spaCycles,
+    extra: [
+      [
+        `leaks no listener, observer or interval over ${CYCLES} mounts and unmounts`,
+        () => {
+          console.log(
+            `spa: ${CYCLES} cycles in ${Math.round(spa.ms)} ms; mounted ${JSON.stringify(spa.mounted[1])}; unmounted ${JSON.stringify(spa.unmounted[0])}`,
+          );
+          // The first view may set up what lives as long as the page (once); then nothing grows.
+          const differing = (list: Alive[]) =>
+            list
+              .slice(1)
+              .flatMap((alive, i) =>
+                JSON.stringify(alive) === JSON.stringify(list[1]) ? [] : [`#${i + 2}: ${JSON.stringify(alive)}`],
+              );
+          expect(differing(spa.unmounted), 'unmounted').to.deep.equal([]);
+          expect(differing(spa.mounted), 'mounted').to.deep.equal([]);
+          expect(spa.unmounted[CYCLES - 1].observerCount, 'observers once every element is gone').to.equal(0);
+        },
+      ],
+      [
+        `requests each resource once over ${CYCLES} views`,
+        () => {
+          expect(spa.requests.filter((url) => url.includes('/api/')).length).to.be.greaterThan(3);
+          expect(duplicates(spa.requests)).to.deep.equal([]);
+        },
+      ],
+    ],
+  },
+  {
+    name: 'overlays',
+    extra: [
+      [
+        'shows the dialog above z-index: 2147483647 overlays',
+        (_host, flow) => expect(flow().onTop).to.equal('spp-je-donne-mon-avis'),
+      ],
+    ],
+  },
+];
+
+describe('hostile host pages', function () {
+  this.timeout(60_000);
+  const reference: Record<string, Record<string, string>> = {};
+
+  before(async () => {
+    // The control page: a plain site. Its look of the elements is the reference (and its
+    // first load compiles the modules, so the timings below are the pages' own).
+    const control = await openHost('control');
+    try {
+      const rendered = await waitForWidgets(control.doc, 50_000);
+      expect(Object.values(rendered).every(Boolean), JSON.stringify(rendered)).to.equal(true);
+      await control.doc.fonts.ready;
+      reference.light = fingerprint(control.doc);
+      reference['light relative'] = fingerprint(control.doc, { relative: true });
+      control.doc.documentElement.setAttribute('data-fr-theme', 'dark');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      reference.dark = fingerprint(control.doc);
+      expect(reference.dark['avis button']).not.to.equal(reference.light['avis button']);
+    } finally {
+      control.close();
+    }
+  });
+
+  for (const testCase of CASES) {
+    describe(testCase.name, () => {
+      let host: Host;
+      let rendered: Record<string, boolean>;
+      let loaded: ReturnType<Host['monitor']['snapshot']>;
+      let flow: FlowResult | undefined;
+      const flowDone = () => {
+        if (!flow) throw new Error('the avis flow did not complete');
+        return flow;
+      };
+
+      before(async () => {
+        host = await openHost(testCase.name, testCase.open);
+        if (testCase.prepare) {
+          // The host's own state once the SPA has come back to where it started.
+          host.win.spa?.unmount();
+          await testCase.prepare(host);
+          host.win.spa?.unmount();
+          loaded = host.monitor.snapshot();
+          host.win.spa?.mount();
+          rendered = await waitForWidgets(host.doc);
+        } else {
+          rendered = await waitForWidgets(host.doc);
+          await host.doc.fonts.ready;
+          loaded = host.monitor.snapshot();
+        }
+      });
+      after(() => host?.close());
+
+      it('renders the four elements and the bloc marque, looking as on a plain page', () => {
+        expect(rendered).to.deep.equal({
+          'spp-je-donne-mon-avis': true,
+          'spp-bloc-marque': true,
+          'spp-engagements': true,
+          'spp-resultats': true,
+          'spp-oups-erreurs': true,
+        });
+        expect(Object.values(boxes(host.doc))).to.deep.equal(Array(5).fill('visible'));
+        const relative = testCase.relative ?? false;
+        expect(fingerprint(host.doc, { relative })).to.deep.equal(
+          reference[`${testCase.theme ?? 'light'}${relative ? ' relative' : ''}`],
+        );
+      });
+
+      it('completes the avis flow, stored on the platform', async () => {
+        const result = await avisFlow(host);
+        flow = result;
+        expect(result.steps).to.deep.equal(['experience', 'clarte', 'aides', 'commentaire']);
+        expect(result.thanks).to.equal('Merci beaucoup !');
+        expect(result.focusBack, 'focus back on the button').to.equal(true);
+        expect(await storedFields(host.demarche)).to.deep.equal([
+          ['comprehension', 'contact_tried', 'satisfaction', 'verbatim'],
+        ]);
+      });
+
+      for (const [title, check] of testCase.extra ?? []) it(title, () => check(host, flowDone));
+
+      it('logs no error', () => {
+        expect(host.monitor.errors).to.deep.equal([]);
+      });
+
+      it('reports no CSP violation', () => {
+        expect(host.monitor.violations).to.deep.equal([]);
+      });
+
+      it('leaves the host page as it was: styles, text, attributes, scroll position', () => {
+        expect(differences(host.monitor.snapshots.before, loaded), 'after loading').to.deep.equal([]);
+        const { before, after } = flowDone();
+        expect(after.scroll, 'scroll position').to.equal(before.scroll);
+        expect(differences(before, after), 'after the avis flow').to.deep.equal([]);
+      });
+    });
+  }
+});
