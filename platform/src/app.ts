@@ -18,7 +18,7 @@ import {
   type ContexteAvis,
 } from './avis.js';
 import type { Database } from './db.js';
-import { ErreurProbleme, extraireBearer, introuvable, lireCorpsJson, requeteInvalide } from './http.js';
+import { ErreurProbleme, champsAvecNul, extraireBearer, introuvable, lireCorpsJson, requeteInvalide } from './http.js';
 import { Limiteur } from './limiteur.js';
 import {
   chercherErreurs,
@@ -302,6 +302,8 @@ export async function createPlatform(options: OptionsPlateforme): Promise<Platef
         ...validateur.requete(requete),
         ...repetes.map((nom) => ({ champ: nom, message: 'paramètre répété' })),
         ...validateur.entetes(entetes),
+        ...champsAvecNul(chemin),
+        ...champsAvecNul(requete),
       ];
       if (erreurs.length > 0) throw requeteInvalide(erreurs);
 
@@ -314,6 +316,8 @@ export async function createPlatform(options: OptionsPlateforme): Promise<Platef
       if (validateur.corps) {
         corps = await lireCorpsJson(c.req.raw);
         const erreursCorps = validateur.corps(corps);
+        // Only a body of the expected shape is walked (a deeply nested one is already refused).
+        if (erreursCorps.length === 0) erreursCorps.push(...champsAvecNul(corps));
         if (erreursCorps.length > 0) throw requeteInvalide(erreursCorps);
       }
 

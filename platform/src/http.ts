@@ -26,8 +26,10 @@ export class ErreurProbleme extends Error {
     this.name = 'ErreurProbleme';
   }
 
-  versReponse(instance: string): Response {
+  versReponse(chemin: string): Response {
     const { type = 'about:blank', detail, errors, entetes } = this.complement;
+    // A path with a stray `%` (`/v1/structures/%E0%A4%A`) is not a URI reference as is.
+    const instance = chemin.replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
     const corps = { type, title: this.titre, status: this.statut, detail, instance, errors };
     return new Response(JSON.stringify(corps), {
       status: this.statut,
@@ -40,6 +42,21 @@ export const requeteInvalide = (errors: ErreurChamp[], detail = 'La requête con
   new ErreurProbleme(400, 'Requête invalide', { type: TYPE_PROBLEME.validation, detail, errors });
 
 export const introuvable = (detail: string) => new ErreurProbleme(404, 'Introuvable', { detail });
+
+/**
+ * PostgreSQL text (and jsonb) cannot hold U+0000: a string carrying one is refused with its
+ * field named, instead of failing in the database.
+ */
+export function champsAvecNul(valeur: unknown, chemin = ''): ErreurChamp[] {
+  if (typeof valeur === 'string') {
+    return valeur.includes('\u0000') ? [{ champ: chemin || '(corps)', message: 'caractère U+0000 non permis' }] : [];
+  }
+  if (Array.isArray(valeur)) return valeur.flatMap((v, i) => champsAvecNul(v, `${chemin}[${i}]`));
+  if (valeur && typeof valeur === 'object') {
+    return Object.entries(valeur).flatMap(([cle, v]) => champsAvecNul(v, chemin ? `${chemin}.${cle}` : cle));
+  }
+  return [];
+}
 
 /** 16 KiB: a complete review with a 1000-character verbatim is about 2 KiB. */
 const LIMITE_CORPS = 16 * 1024;

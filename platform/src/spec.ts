@@ -175,6 +175,8 @@ export function creerAjv(options: { coercition?: boolean } = {}): Ajv2020 {
     useDefaults: options.coercition ?? false,
   });
   formats.default(ajv);
+  // ajv-formats also takes `urn:uuid:…`, which PostgreSQL's uuid type refuses.
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   return ajv;
 }
 
@@ -291,12 +293,22 @@ export function compilerValidateurs(spec: Spec): Map<string, ValidateursRequete>
     (valeur: unknown) =>
       validateur(valeur) ? [] : erreursChamps(validateur.errors, racine);
 
+  // Ajv coerces "Infinity" and "1e400" to numbers that pass `maximum`: refused here.
+  const parametres = (validateur: ValidateFunction) => (valeurs: Record<string, unknown>) => {
+    const erreurs = verifier(validateur)(valeurs);
+    for (const [champ, valeur] of Object.entries(valeurs)) {
+      if (typeof valeur === 'number' && !Number.isFinite(valeur))
+        erreurs.push({ champ, message: 'nombre fini attendu' });
+    }
+    return erreurs;
+  };
+
   const table = new Map<string, ValidateursRequete>();
   for (const op of operations(spec)) {
     table.set(op.operationId, {
-      chemin: verifier(ajvParametres.compile(objetParametres(op.parametres, 'path'))),
-      requete: verifier(ajvParametres.compile(objetParametres(op.parametres, 'query'))),
-      entetes: verifier(ajvParametres.compile(objetParametres(op.parametres, 'header'))),
+      chemin: parametres(ajvParametres.compile(objetParametres(op.parametres, 'path'))),
+      requete: parametres(ajvParametres.compile(objetParametres(op.parametres, 'query'))),
+      entetes: parametres(ajvParametres.compile(objetParametres(op.parametres, 'header'))),
       corps: op.corps ? verifier(ajvCorps.compile(op.corps)) : undefined,
     });
   }
