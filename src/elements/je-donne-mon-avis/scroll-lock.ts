@@ -20,8 +20,15 @@ function lock(): () => void {
   return () => {
     // Nobody else changed <html style> meanwhile: put the attribute back as it was, byte for byte.
     if (html.getAttribute('style') === ours) {
-      if (originalAttribute === null) html.removeAttribute('style');
-      else html.setAttribute('style', originalAttribute);
+      if (originalAttribute === null) {
+        html.removeAttribute('style');
+        return;
+      }
+      // Through the CSSOM first: a CSP without 'unsafe-inline' blocks setAttribute('style')
+      // (and would leave the page locked), never cssText. The attribute only when the
+      // original text was not in the CSSOM's own spelling.
+      html.style.cssText = originalAttribute;
+      if (html.getAttribute('style') !== originalAttribute) html.setAttribute('style', originalAttribute);
       return;
     }
     // Someone did: restore only the properties we set, and keep their changes.
