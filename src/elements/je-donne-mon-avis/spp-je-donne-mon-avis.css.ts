@@ -6,19 +6,21 @@
 // host's `html { font-size: 62.5% }`), then sets the DSFR colours the button uses (blue
 // France action, its hover and active states), light, dark and neutral, in a few custom
 // properties a page can also set on the element. The questionnaire, loaded on click, has
-// the real DSFR sheets.
+// the real DSFR sheets. A host's `* { all: unset }` beats `:host`, so the text of the
+// button and the message is reset on them too (font-size stays the host's: a documented hook).
 const CSS = `
-:host{all:initial;display:inline-block;vertical-align:middle;min-height:2.5em;color-scheme:light;font:medium/1.5 Marianne,arial,sans-serif;color:#3a3a3a;
+:host{all:initial;display:inline-block;vertical-align:middle;min-height:2.5em;color-scheme:light;font:medium/1.5 Marianne,arial,sans-serif;color:#3a3a3a;--spp-police:Marianne,arial,sans-serif;
 --spp-couleur:#000091;--spp-couleur-survol:#1212ff;--spp-couleur-actif:#2323ff;--spp-texte:#f5f5fe;--spp-fond-survol:#f6f6f6;--spp-fond-actif:#ededed;--spp-erreur:#ce0500}
 :host([data-fr-theme=dark]){color-scheme:dark;color:#cecece;
 --spp-couleur:#8585f6;--spp-couleur-survol:#b1b1f9;--spp-couleur-actif:#c6c6fb;--spp-texte:#000091;--spp-fond-survol:#343434;--spp-fond-actif:#474747;--spp-erreur:#ff5655}
-:host([marque=neutre]){font-family:system-ui,arial,sans-serif;
+:host([marque=neutre]){font-family:system-ui,arial,sans-serif;--spp-police:system-ui,arial,sans-serif;
 --spp-couleur:#3a3a3a;--spp-couleur-survol:#616161;--spp-couleur-actif:#777;--spp-texte:#fff}
 :host([marque=neutre][data-fr-theme=dark]){--spp-couleur:#cecece;--spp-couleur-survol:#a8a8a8;--spp-couleur-actif:#939393;--spp-texte:#161616}
 :host([hidden]){display:none}
 :host([data-mode=inline]){display:block;min-height:0;container-type:inline-size}
+.spp-bouton,.spp-erreur{font-family:var(--spp-police);font-style:normal;line-height:1.5;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-shadow:none;white-space:normal;direction:ltr}
 .spp-bouton{display:inline-flex;align-items:center;gap:.5em;box-sizing:border-box;width:fit-content;max-width:100%;min-height:2.5em;
-margin:0;padding:.5em 1em;border:0;border-radius:0;font:inherit;font-weight:500;text-align:start;text-decoration:none;cursor:pointer;
+margin:0;padding:.5em 1em;border:0;border-radius:0;font-size:1em;font-weight:500;text-align:start;text-decoration:none;cursor:pointer;
 color:var(--spp-texte);background:var(--spp-couleur)}
 .spp-bouton:hover{background:var(--spp-couleur-survol)}
 .spp-bouton:active{background:var(--spp-couleur-actif)}
