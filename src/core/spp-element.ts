@@ -132,6 +132,11 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
       // Finish Lit's bookkeeping so the next change renders normally again.
       (ReactiveElement.prototype as unknown as { update(c: PropertyValues): void }).update.call(this, changed);
     }
+    // The content says its own language: on a page in a language we do not have (lang="ar"),
+    // the French fallback must not be read out as Arabic (RGAA 8.7).
+    for (const child of this.renderRoot.children) {
+      if (child.getAttribute('lang') !== this.locale) child.setAttribute('lang', this.locale);
+    }
   }
 
   /** Shown in place of the content when rendering failed. */

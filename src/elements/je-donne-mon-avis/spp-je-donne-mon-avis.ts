@@ -231,6 +231,8 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
         this.toggleAttribute('data-attente', !ready);
         if (!ready) l10n.loadLocale(locale).then(() => this.render(), this.reportError.bind(this, 'locale'));
         control = l10n.withLocale(ready ? locale : 'fr', () => this.renderControl());
+        // A page in a language we do not have (lang="ar"): the French text says it is French.
+        control?.setAttribute('lang', ready ? locale : 'fr');
       }
       // Unchanged (a theme or language change elsewhere): keep the node, and its focus.
       if (control !== this.control && !control?.isEqualNode(this.control ?? null)) {
