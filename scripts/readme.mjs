@@ -243,7 +243,9 @@ function renderCommon(base, resolve) {
       ]),
     ),
   );
-  out.push('Et `lang`, l’attribut HTML global : voir [Localisation](#localisation).');
+  if (!(base.attributes ?? []).some((a) => a.name === 'lang')) {
+    out.push('Et `lang`, l’attribut HTML global : voir [Localisation](#localisation).');
+  }
   if (base.events?.length) {
     out.push(
       table(
@@ -281,7 +283,8 @@ function exampleFiles(root, dir) {
   const walk = (rel) => {
     for (const name of readdirSync(`${root}/${rel}`).sort()) {
       const path = `${rel}/${name}`;
-      if (PLUMBING.test(path.slice(dir.length + 1))) continue;
+      // Dot files and folders are tools' scratch space, not what a webmaster copies.
+      if (name.startsWith('.') || PLUMBING.test(path.slice(dir.length + 1))) continue;
       if (statSync(`${root}/${path}`).isDirectory()) walk(path);
       else if (LANGUAGES[name.split('.').pop()]) found.push(path);
     }
@@ -367,11 +370,16 @@ async function renderCsp(root, opendata) {
 function renderBench(root) {
   const path = 'bench/results.md';
   if (!exists(root, path)) return undefined;
-  // Its own title would break the README's outline: headings go two levels down, under « Performances ».
-  const body = read(root, path)
-    .replace(/^# .*\n+/, '')
-    .replace(/^(#{1,4}) /gm, '$1## ')
-    .trim();
+  // Its headings go under « Performances » (level 2): the highest becomes level 3.
+  let body = read(root, path).trim();
+  const levels = [...body.matchAll(/^(#{1,6}) /gm)].map((m) => m[1].length);
+  const shift = levels.length ? 3 - Math.min(...levels) : 0;
+  if (shift) {
+    body = body.replace(
+      /^(#{1,6}) /gm,
+      (_, hashes) => `${'#'.repeat(Math.min(6, Math.max(1, hashes.length + shift)))} `,
+    );
+  }
   return `Copié de [\`${path}\`](${path}) (écrit par \`npm run bench\`).\n\n${body}`;
 }
 
@@ -395,6 +403,31 @@ function renderScriptTag(root) {
   );
 }
 
+// ─── package.json: the commands ─────────────────────────────────────────────────────────
+
+/** What each npm script is for, in the order shown; a script that does not exist is not shown. */
+const COMMANDS = {
+  build: 'écrit `dist/` (ESM et types pour npm) et `dist/cdn/` (chargeurs, modules, polices, empreintes SRI)',
+  size: 'vérifie les budgets de taille, après le build',
+  'test:dist': 'vérifie le paquet construit : contenu publié, CDN et SRI, exemples React, Vue, Angular et CMS',
+  bench: 'mesure tailles, vitesse et plateforme dans Chromium headless, et écrit `bench/results.md`',
+  'build:demo': 'la démonstration en fichiers statiques, pointant vers une API configurable',
+  storybook: 'Storybook, une histoire par élément, sur http://localhost:6006/',
+  'build-storybook': 'Storybook en fichiers statiques (`storybook-static/`)',
+  typecheck: 'vérifie les types (éléments, tests, démo, plateforme)',
+  lint: 'ESLint et Prettier',
+  docs: 'régénère les sections générées de ce README',
+  platform: 'la plateforme de référence seule (port `PORT`, 8787 par défaut)',
+};
+
+function renderCommands(root) {
+  const { scripts = {} } = JSON.parse(read(root, 'package.json'));
+  const rows = Object.entries(COMMANDS)
+    .filter(([name]) => scripts[name])
+    .map(([name, what]) => [code(`npm run ${name}`), what]);
+  return table(['commande', 'effet'], rows);
+}
+
 // ─── the blocks ─────────────────────────────────────────────────────────────────────────
 
 /**
@@ -402,7 +435,10 @@ function renderScriptTag(root) {
  * markdown (undefined while the source does not exist).
  */
 export async function blocks(root = ROOT) {
-  const list = [{ name: 'script', source: 'package.json', render: () => renderScriptTag(root) }];
+  const list = [
+    { name: 'commandes', source: 'package.json', render: () => renderCommands(root) },
+    { name: 'script', source: 'package.json', render: () => renderScriptTag(root) },
+  ];
   const manifestPath = 'custom-elements.json';
   if (exists(root, manifestPath)) {
     const manifest = JSON.parse(read(root, manifestPath));
