@@ -1,92 +1,37 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { attributeArgTypes, attributeArgs, attributes } from '../../../stories/manifest-args.js';
 import './spp-engagements.js';
 import photo from './fixtures/photo.svg?no-inline';
 import logo from './fixtures/logo.svg?no-inline';
 
-interface Args {
-  disposition: 'grille' | 'liste' | 'accordeon' | 'affiche';
-  engagements: string;
-  niveauTitre: number;
-  sansTitre: boolean;
-  structure: string;
-  apiBase: string;
-  ministere: string;
-  logoSrc: string;
-  logoAlt: string;
-  photoSrc: string;
-  photoAlt: string;
-  adresseAvis: string;
-  format: 'A4' | 'A3';
-  theme: 'light' | 'dark' | 'system' | '';
-  marque: 'etat' | 'neutre';
-  lang: 'fr' | 'en';
-  introduction: string;
-}
+const TAG = 'spp-engagements';
 
-const meta: Meta<Args> = {
+// Without `api-base` the element shows the official list bundled with it: no request.
+// Args are the element's attributes, by name, plus `introduction`, the slot's text.
+const meta: Meta = {
   title: 'Éléments/Engagements',
-  component: 'spp-engagements',
-  args: {
-    disposition: 'grille',
-    engagements: '',
-    niveauTitre: 2,
-    sansTitre: false,
-    structure: '',
-    apiBase: '',
-    ministere: '',
-    logoSrc: '',
-    logoAlt: '',
-    photoSrc: '',
-    photoAlt: '',
-    adresseAvis: '',
-    format: 'A4',
-    theme: '',
-    marque: 'etat',
-    lang: 'fr',
-    introduction: '',
-  },
-  argTypes: {
-    disposition: { control: 'inline-radio', options: ['grille', 'liste', 'accordeon', 'affiche'] },
-    engagements: { control: 'text', description: 'e.g. 1,7: highlighted (grille, affiche) or the only ones shown' },
-    niveauTitre: { control: { type: 'number', min: 2, max: 6 } },
-    structure: { control: 'text', description: 'a structure code (needs api-base), e.g. EX-CAF-33' },
-    apiBase: { control: 'text', description: 'the platform, e.g. /api under npm start' },
-    format: { control: 'inline-radio', options: ['A4', 'A3'] },
-    theme: { control: 'inline-radio', options: ['', 'light', 'dark', 'system'] },
-    marque: { control: 'inline-radio', options: ['etat', 'neutre'] },
-    lang: { control: 'inline-radio', options: ['fr', 'en'] },
-    introduction: { control: 'text', description: 'content of the introduction slot' },
-  },
+  component: TAG,
+  args: attributeArgs(TAG, { introduction: '' }),
+  argTypes: attributeArgTypes(TAG, {
+    introduction: { control: 'text', description: 'Texte placé dans l’emplacement (slot) `introduction`.' },
+    logo: { control: false },
+    photo: { control: false },
+    'niveau-titre': { control: { type: 'number', min: 2, max: 6 } },
+  }),
   render: (args) =>
-    html`<spp-engagements
-      disposition=${args.disposition}
-      engagements=${args.engagements || nothing}
-      niveau-titre=${args.niveauTitre}
-      ?sans-titre=${args.sansTitre}
-      structure=${args.structure || nothing}
-      api-base=${args.apiBase || nothing}
-      ministere=${args.ministere || nothing}
-      logo-src=${args.logoSrc || nothing}
-      logo-alt=${args.logoAlt || nothing}
-      photo-src=${args.photoSrc || nothing}
-      photo-alt=${args.photoAlt || nothing}
-      adresse-avis=${args.adresseAvis || nothing}
-      format=${args.format}
-      theme=${args.theme || nothing}
-      marque=${args.marque}
-      lang=${args.lang}
+    html`<spp-engagements ${attributes(TAG, args)}
       >${args.introduction ? html`<p slot="introduction">${args.introduction}</p>` : nothing}</spp-engagements
     >`,
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 export const Grille: Story = {};
 export const GrilleMiseEnAvant: Story = { args: { engagements: '1,7' } };
-export const Liste: Story = { args: { disposition: 'liste', niveauTitre: 3 } };
-export const ListeSousEnsemble: Story = { args: { disposition: 'liste', engagements: '6,7', sansTitre: true } };
+export const Liste: Story = { args: { disposition: 'liste', 'niveau-titre': 3 } };
+export const ListeSousEnsemble: Story = { args: { disposition: 'liste', engagements: '6,7', 'sans-titre': true } };
 export const Accordeon: Story = {
   args: { disposition: 'accordeon', introduction: 'Chaque engagement s’ouvre sur les engagements détaillés.' },
 };
@@ -94,15 +39,23 @@ export const Affiche: Story = {
   args: {
     disposition: 'affiche',
     ministere: 'Ministère\nde l’Exemple',
-    logoSrc: logo,
-    logoAlt: 'Opérateur exemple',
-    photoSrc: photo,
-    adresseAvis: 'https://www.example.gouv.fr/avis/',
+    'logo-src': logo,
+    'logo-alt': 'Opérateur exemple',
+    'photo-src': photo,
+    'adresse-avis': 'https://www.example.gouv.fr/avis/',
   },
 };
 export const AfficheNeutre: Story = {
-  args: { disposition: 'affiche', marque: 'neutre', logoSrc: logo, logoAlt: 'Commune exemple', photoSrc: photo },
+  args: {
+    disposition: 'affiche',
+    marque: 'neutre',
+    'logo-src': logo,
+    'logo-alt': 'Commune exemple',
+    'photo-src': photo,
+  },
 };
 export const AfficheA3: Story = { args: { ...Affiche.args, format: 'A3' } };
 export const Sombre: Story = { args: { theme: 'dark', engagements: '3' } };
+export const SombreAccordeon: Story = { args: { theme: 'dark', disposition: 'accordeon' } };
+export const Neutre: Story = { args: { marque: 'neutre', disposition: 'liste' } };
 export const English: Story = { args: { lang: 'en', disposition: 'accordeon' } };

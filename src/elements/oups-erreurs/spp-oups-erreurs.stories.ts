@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import oups from '~spp/data/oups';
+import { attributeArgTypes, attributeArgs, attributes } from '../../../stories/manifest-args.js';
 import './spp-oups-erreurs.js';
 import type { Erreur, Evenement } from './types.js';
 
@@ -68,83 +69,46 @@ function keepAnOldCopy() {
   }
 }
 
-interface Args {
-  evenement: string;
-  public: '' | 'particulier' | 'professionnel';
-  administration: string;
-  recherche: boolean;
-  limite: number;
-  niveauTitre: '' | '2' | '3' | '4' | '5' | '6';
-  apiBase: string;
-  theme: '' | 'light' | 'dark' | 'system';
-  marque: 'etat' | 'neutre';
-  lang: '' | 'fr' | 'en';
-}
+const TAG = 'spp-oups-erreurs';
 
-const meta: Meta<Args> = {
+// Args are the element's attributes, by name; controls and docs come from custom-elements.json.
+const meta: Meta = {
   title: 'Éléments/Oups, erreurs fréquentes',
-  component: 'spp-oups-erreurs',
+  component: TAG,
   loaders: [async () => answerFromSeed()],
-  args: {
-    evenement: '',
-    public: '',
-    administration: '',
-    recherche: true,
-    limite: 0,
-    niveauTitre: '',
-    apiBase: PLATEFORME,
-    theme: '',
-    marque: 'etat',
-    lang: 'fr',
-  },
-  argTypes: {
+  args: attributeArgs(TAG, { 'api-base': PLATEFORME }),
+  argTypes: attributeArgTypes(TAG, {
     evenement: {
-      control: 'select',
+      control: { type: 'select', labels: { '': '(absent)' } },
       options: ['', ...(oups as Seed).evenements.map((e) => e.id)],
-      description: 'Événement de vie présélectionné.',
     },
-    public: { control: 'inline-radio', options: ['', 'particulier', 'professionnel'] },
-    administration: { description: 'Seulement les erreurs qui concernent cette administration (ex. « Caf »).' },
-    recherche: { control: 'boolean', description: 'Le champ de recherche (`recherche="false"` le retire).' },
-    limite: { control: { type: 'number', min: 0 }, description: 'Erreurs montrées avant « Voir plus » (0 : toutes).' },
-    niveauTitre: { control: 'select', options: ['', '2', '3', '4', '5', '6'] },
-    apiBase: {
-      description: `${PLATEFORME} : données de data/oups.json ; /api avec « npm run storybook » : la plateforme ; vide : sans API.`,
+    limite: { control: { type: 'number', min: 0 } },
+    'niveau-titre': { control: { type: 'number', min: 2, max: 6 } },
+    'api-base': {
+      description: `${PLATEFORME} : données de data/oups.json ; vide : sans API (lien vers oups.gouv.fr).`,
     },
-    theme: { control: 'inline-radio', options: ['', 'light', 'dark', 'system'] },
-    marque: { control: 'inline-radio', options: ['etat', 'neutre'] },
-    lang: { control: 'inline-radio', options: ['', 'fr', 'en'] },
-  },
-  render: (args) =>
-    html`<spp-oups-erreurs
-      evenement=${args.evenement || nothing}
-      public=${args.public || nothing}
-      administration=${args.administration || nothing}
-      recherche=${args.recherche ? nothing : 'false'}
-      limite=${args.limite > 0 ? args.limite : nothing}
-      niveau-titre=${args.niveauTitre || nothing}
-      api-base=${args.apiBase || nothing}
-      theme=${args.theme || nothing}
-      marque=${args.marque}
-      lang=${args.lang || nothing}
-    ></spp-oups-erreurs>`,
+  }),
+  render: (args) => html`<spp-oups-erreurs ${attributes(TAG, args)}></spp-oups-erreurs>`,
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 export const ToutesLesErreurs: Story = {};
 export const Particuliers: Story = { args: { public: 'particulier' } };
 export const Professionnels: Story = { args: { public: 'professionnel' } };
 export const EvenementPreselectionne: Story = { args: { evenement: 'demenagement' } };
 export const UneAdministration: Story = { args: { administration: 'Caf' } };
-export const SansRechercheAvecLimite: Story = { args: { recherche: false, limite: 5, niveauTitre: '3' } };
+export const SansRechercheAvecLimite: Story = { args: { recherche: false, limite: 5, 'niveau-titre': 3 } };
 export const Sombre: Story = { args: { theme: 'dark' } };
 export const Anglais: Story = { args: { lang: 'en' } };
 export const Neutre: Story = { args: { marque: 'neutre' } };
 /** The platform is down: the copy kept two days ago, dated; search still works. */
-export const DonneesAnciennes: Story = { args: { apiBase: EN_PANNE }, loaders: [async () => keepAnOldCopy()] };
+export const DonneesAnciennes: Story = { args: { 'api-base': EN_PANNE }, loaders: [async () => keepAnOldCopy()] };
 /** The platform is down and nothing was kept: a message, a retry, the link to oups.gouv.fr. */
-export const PlateformeIndisponible: Story = { args: { apiBase: HORS_SERVICE } };
+export const PlateformeIndisponible: Story = {
+  args: { 'api-base': HORS_SERVICE },
+  parameters: { expectedConsole: [/<spp-oups-erreurs> load: .* 503/] },
+};
 /** No platform configured (zero-config): where to find the errors. */
-export const SansApi: Story = { args: { apiBase: '' } };
+export const SansApi: Story = { args: { 'api-base': '' } };

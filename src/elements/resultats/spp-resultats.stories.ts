@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { attributeArgTypes, attributeArgs, attributes } from '../../../stories/manifest-args.js';
 import './spp-resultats.js';
 import { OPENDATA_BASE } from './spp-resultats.js';
 import odsResultats from './fixtures/ods-export-resultats.json';
@@ -48,87 +49,52 @@ function keepAnOldCopy() {
   }
 }
 
-interface Args {
-  structure: string;
-  indicateurs: string;
-  disposition: 'cartes' | 'tableau' | 'compact';
-  historique: '' | 'oui' | 'non';
-  source: '' | 'plateforme' | 'opendata';
-  apiBase: string;
-  opendataBase: string;
-  niveauTitre: '' | '2' | '3' | '4' | '5' | '6';
-  theme: '' | 'light' | 'dark' | 'system';
-  marque: 'etat' | 'neutre';
-  lang: '' | 'fr' | 'en';
-}
+const TAG = 'spp-resultats';
 
-const meta: Meta<Args> = {
+// Args are the element's attributes, by name; controls and docs come from custom-elements.json.
+const meta: Meta = {
   title: 'Éléments/Résultats',
-  component: 'spp-resultats',
+  component: TAG,
   loaders: [async () => answerFromRecordings()],
-  args: {
-    structure: 'EX-CAF-33',
-    indicateurs: '',
-    disposition: 'cartes',
-    historique: '',
-    source: '',
-    apiBase: PLATEFORME,
-    opendataBase: '',
-    niveauTitre: '',
-    theme: '',
-    marque: 'etat',
-    lang: 'fr',
-  },
-  argTypes: {
+  args: attributeArgs(TAG, { structure: 'EX-CAF-33', historique: '', 'api-base': PLATEFORME }),
+  argTypes: attributeArgTypes(TAG, {
     structure: { description: 'Code Services Publics + de la structure (EX-CAF-33, EX-FS-23096 enregistrés ici).' },
-    indicateurs: { description: 'Codes des indicateurs à montrer, dans l’ordre (ex. « IND-05 IND-27 »).' },
-    disposition: { control: 'inline-radio', options: ['cartes', 'tableau', 'compact'] },
-    historique: { control: 'inline-radio', options: ['', 'oui', 'non'] },
-    source: { control: 'inline-radio', options: ['', 'plateforme', 'opendata'] },
-    apiBase: {
-      description: `${PLATEFORME} : réponses enregistrées ; /api avec « npm run storybook » : la plateforme.`,
+    // `historique` is a yes/no attribute whose absence means « the disposition decides ».
+    historique: { control: { type: 'inline-radio', labels: { '': '(absent)' } }, options: ['', 'oui', 'non'] },
+    'api-base': {
+      description: `${PLATEFORME} : réponses enregistrées ; vide : les données ouvertes (enregistrées aussi).`,
     },
-    opendataBase: { description: 'Base Explore API v2.1 (par défaut, le portail du programme, enregistré ici).' },
-    niveauTitre: { control: 'select', options: ['', '2', '3', '4', '5', '6'] },
-    theme: { control: 'inline-radio', options: ['', 'light', 'dark', 'system'] },
-    marque: { control: 'inline-radio', options: ['etat', 'neutre'] },
-    lang: { control: 'inline-radio', options: ['', 'fr', 'en'] },
-  },
-  render: (args) =>
-    html`<spp-resultats
-      structure=${args.structure || nothing}
-      indicateurs=${args.indicateurs || nothing}
-      disposition=${args.disposition}
-      historique=${args.historique === '' ? nothing : args.historique}
-      source=${args.source || nothing}
-      api-base=${args.apiBase || nothing}
-      opendata-base=${args.opendataBase || nothing}
-      niveau-titre=${args.niveauTitre || nothing}
-      theme=${args.theme || nothing}
-      marque=${args.marque}
-      lang=${args.lang || nothing}
-    ></spp-resultats>`,
+    'niveau-titre': { control: { type: 'number', min: 2, max: 6 } },
+  }),
+  render: (args) => html`<spp-resultats ${attributes(TAG, args)}></spp-resultats>`,
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 export const Cartes: Story = {};
 export const Tableau: Story = { args: { disposition: 'tableau' } };
 export const TableauAvecHistorique: Story = { args: { disposition: 'tableau', historique: 'oui' } };
+export const CartesSansHistorique: Story = { args: { historique: 'non' } };
 export const Compact: Story = { args: { disposition: 'compact' } };
-export const IndicateursChoisis: Story = { args: { indicateurs: 'IND-05 IND-27', niveauTitre: '3' } };
+export const IndicateursChoisis: Story = { args: { indicateurs: 'IND-05 IND-27', 'niveau-titre': 3 } };
 export const ResultatNonPublie: Story = { args: { structure: 'EX-FS-23096' } };
 export const Sombre: Story = { args: { theme: 'dark' } };
 export const Anglais: Story = { args: { lang: 'en' } };
 export const Neutre: Story = { args: { marque: 'neutre' } };
 /** Without a platform: the programme's open data (recorded responses). */
-export const DonneesOuvertes: Story = { args: { structure: 'S-0042', apiBase: '' } };
+export const DonneesOuvertes: Story = { args: { structure: 'S-0042', 'api-base': '' } };
 export const DonneesOuvertesTableau: Story = {
-  args: { structure: 'S-0042', apiBase: '', source: 'opendata', disposition: 'tableau' },
+  args: { structure: 'S-0042', 'api-base': '', source: 'opendata', disposition: 'tableau' },
 };
 /** The platform is down: the copy read two days ago, dated. */
-export const DonneesAnciennes: Story = { args: { apiBase: EN_PANNE }, loaders: [async () => keepAnOldCopy()] };
+export const DonneesAnciennes: Story = { args: { 'api-base': EN_PANNE }, loaders: [async () => keepAnOldCopy()] };
 /** The platform is down and nothing was kept: a message, a retry, a link. */
-export const PlateformeIndisponible: Story = { args: { apiBase: EN_PANNE, structure: 'EX-PREF-35' } };
-export const StructureInconnue: Story = { args: { structure: 'EX-INCONNU' } };
+export const PlateformeIndisponible: Story = {
+  args: { 'api-base': EN_PANNE, structure: 'EX-PREF-35' },
+  parameters: { expectedConsole: [/<spp-resultats> data: .* 503/] },
+};
+export const StructureInconnue: Story = {
+  args: { structure: 'EX-INCONNU' },
+  parameters: { expectedConsole: [/<spp-resultats> data: .* 404/] },
+};
