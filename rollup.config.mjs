@@ -1,9 +1,12 @@
 // The published build (Vite only serves the demo and Storybook):
-//   dist/                 ESM, one module per source file, lit external (npm users bundle it)
-//   dist/cdn/elements/    one self-contained ESM entry per element, lit inside, minified,
-//   dist/cdn/chunks/      shared code split out, content-hashed
-//   dist/cdn/spp-widgets.js  the classic-script loader that imports the above on demand
-import { readdirSync } from 'node:fs';
+//   dist/                          ESM, one module per source file, lit external (npm users bundle it)
+//   dist/cdn/<version>/            what a CDN serves, immutable (see build/cdn.mjs):
+//     elements/, chunks/, fonts/   one self-contained ESM entry per element (lit inside,
+//                                  minified) and the shared code split out, content-hashed
+//     spp-widgets.js               the classic-script loader that imports them on demand
+//     spp-widgets-sri.js           the same, verifying every module against its SRI hash
+//     manifest.json, integrity.json
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { sppPlugins } from './build/plugins.mjs';
@@ -15,16 +18,36 @@ const elements = Object.fromEntries(
 );
 
 const typescript = (minify) => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', minify, legalComments: 'none' });
-const cdn = createCdnManifest();
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 // SPP_DIST builds elsewhere (to measure a change without touching dist/).
 const dist = process.env.SPP_DIST ?? 'dist';
+const cdnDir = `${dist}/cdn/${version}`;
+const cdn = createCdnManifest({ root: `${dist}/cdn`, dir: cdnDir, version });
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/[\w-]+)(\/|$)/.test(id);
+
+/** Stale modules from earlier builds must not end up in the npm package. */
+const cleanNpmBuild = () => ({
+  name: 'spp-clean-npm-build',
+  buildStart() {
+    if (!existsSync(dist)) return;
+    for (const name of readdirSync(dist).filter((n) => n !== 'cdn'))
+      rmSync(`${dist}/${name}`, { recursive: true, force: true });
+  },
+});
+
+const loader = (input, file, plugins) => ({
+  input,
+  plugins: [...sppPlugins(), ...plugins, nodeResolve(), typescript(true)],
+  // No "use strict" prologue: the loader is compiled TypeScript (strict already), and every
+  // byte of it counts in each element's size budget.
+  output: { file: `${cdnDir}/${file}`, format: 'iife', strict: false },
+});
 
 export default [
   {
     input: ['src/index.ts', ...Object.values(elements)],
     external: isLit,
-    plugins: [...sppPlugins({ emitFonts: true }), nodeResolve(), typescript(false)],
+    plugins: [cleanNpmBuild(), ...sppPlugins({ emitFonts: true }), nodeResolve(), typescript(false)],
     output: {
       dir: dist,
       format: 'es',
@@ -38,16 +61,14 @@ export default [
     input: elements,
     plugins: [...sppPlugins({ emitFonts: true }), nodeResolve(), typescript(true), cdn.collect()],
     output: {
-      dir: `${dist}/cdn`,
+      dir: cdnDir,
       format: 'es',
       entryFileNames: 'elements/[name]-[hash].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       assetFileNames: 'fonts/[name]-[hash][extname]',
     },
   },
-  {
-    input: 'src/loader/spp-widgets.ts',
-    plugins: [...sppPlugins(), cdn.provide(), nodeResolve(), typescript(true)],
-    output: { file: `${dist}/cdn/spp-widgets.js`, format: 'iife' },
-  },
+  loader('src/loader/spp-widgets.ts', 'spp-widgets.js', [cdn.provide()]),
+  // Last: it seals the folder with integrity.json.
+  loader('src/loader/spp-widgets-sri.ts', 'spp-widgets-sri.js', [cdn.provide({ verify: true }), cdn.seal()]),
 ];

@@ -1,9 +1,13 @@
 // Size budgets (gzip -9, JS and CSS — the CSS lives inside the JS; fonts excluded), from
-// the built dist/cdn/. Fails when a budget is exceeded or an element has none.
+// the built dist/cdn/<version>/ and its loader spp-widgets.js. Fails when a budget is
+// exceeded or an element has none.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const CDN = new URL(`${process.env.SPP_DIST ?? 'dist'}/cdn/`, new URL('../', import.meta.url));
+const ROOT = new URL('../', import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8'));
+const DIST = new URL(`${process.env.SPP_DIST ?? 'dist'}/`, ROOT);
+const CDN = new URL(`cdn/${version}/`, DIST);
 const KB = 1000;
 
 /** What a page pays before each element is visible: the loader plus the element's static imports. */
@@ -30,7 +34,7 @@ function readManifest() {
   try {
     return JSON.parse(readFileSync(new URL('manifest.json', CDN), 'utf8'));
   } catch {
-    console.error('dist/cdn/manifest.json not found: run `npm run build` first.');
+    console.error(`dist/cdn/${version}/manifest.json not found: run \`npm run build\` first.`);
     process.exit(1);
   }
 }
@@ -87,7 +91,8 @@ for (const [file, bytes] of Object.entries(sizes)) {
   const content = share(file) ? ` (${Math.round(share(file) * 100)} % content)` : '';
   console.log(`  ${file.padEnd(60)} ${(bytes / KB).toFixed(2).padStart(7)} kB${content}`);
 }
-writeFileSync(new URL('size-report.json', CDN), `${JSON.stringify({ rows, whole, sizes }, null, 2)}\n`);
+// Outside the CDN folder: everything in there is published and listed in integrity.json.
+writeFileSync(new URL('size-report.json', DIST), `${JSON.stringify({ rows, whole, sizes }, null, 2)}\n`);
 
 const failed = rows.filter((r) => !r.ok);
 if (failed.length) {
