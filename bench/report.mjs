@@ -248,7 +248,7 @@ export function renderMarkdown(results) {
     const p = results.platform;
     lines.push('### Plateforme de référence', '');
     lines.push(
-      `20 clients simultanés pendant ${p.get.dureeS} s par route, en boucle locale (autocannon ; la plateforme dans son propre processus, PGlite en mémoire, sans limite de débit).`,
+      `20 clients simultanés pendant ${num(p.get.dureeS)} s par route, en boucle locale (autocannon ; la plateforme dans son propre processus, PGlite en mémoire, sans limite de débit).`,
       '',
     );
     lines.push(

@@ -5,7 +5,7 @@
 // Options: --no-build (fail instead of building when dist/cdn is missing), --runs=15,
 // --only=avis,temoin,… (scenarios), --platform-duration=30 (seconds per route),
 // --no-platform, --out=bench/results.json (the .md goes next to it), --quiet-load=0.8
-// (wait up to 10 min for the 1-minute load average to drop below this before starting).
+// (wait up to --quiet-wait=10 minutes for the 1-minute load average to drop below this).
 /* global setInterval, clearInterval */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -77,6 +77,20 @@ function locateCdn(version) {
   return loader ? dirname(loader) : undefined;
 }
 
+/** A URL of the bench server without its origin (a random loopback port). */
+const local = (url) => {
+  try {
+    const { pathname, search } = new URL(url);
+    return pathname + search;
+  } catch {
+    return url;
+  }
+};
+
+/** The CDN folder as the report names it: no path of this machine (SPP_DIST may be anywhere). */
+const cdnLabel = (cdnDir) =>
+  join(process.env.SPP_DIST ? '$SPP_DIST' : 'dist', relative(resolve(ROOT, process.env.SPP_DIST ?? 'dist'), cdnDir));
+
 function staticClosure(files, entry, seen = new Set()) {
   if (seen.has(entry) || !files[entry]) return seen;
   seen.add(entry);
@@ -115,7 +129,7 @@ function staticSizes(cdnDir) {
 }
 
 async function waitForQuiet(threshold) {
-  const deadline = Date.now() + 10 * 60_000;
+  const deadline = Date.now() + Number(args['quiet-wait'] ?? 10) * 60_000;
   while (os.loadavg()[0] > threshold && Date.now() < deadline) {
     log(`load average ${os.loadavg()[0].toFixed(2)} > ${threshold}: waiting for a quieter machine…`);
     await new Promise((resolve) => setTimeout(resolve, 20_000));
@@ -161,7 +175,7 @@ async function main() {
     ],
   });
   const browserVersion = await browser.version();
-  log(`CDN ${relative(ROOT, cdnDir)}, ${browserVersion}, ${SCENARIOS.length} scenarios × ${RUNS} runs`);
+  log(`CDN ${cdnLabel(cdnDir)}, ${browserVersion}, ${SCENARIOS.length} scenarios × ${RUNS} runs`);
 
   const raw = Object.fromEntries(SCENARIOS.map((s) => [s.id, []]));
   const diagnostics = Object.fromEntries(
@@ -176,7 +190,10 @@ async function main() {
         const d = diagnostics[scenario.id];
         // What to look at when a bar fails: the slow frames' scripts, the shifted nodes, errors.
         for (const frame of result.loaded.bench.loafs.filter((f) => f.blocking > 0)) {
-          if (d.longAnimationFrames.length < 20) d.longAnimationFrames.push({ run, ...frame });
+          if (d.longAnimationFrames.length < 20) {
+            const scripts = frame.scripts.map((script) => ({ ...script, source: local(script.source) }));
+            d.longAnimationFrames.push({ run, ...frame, scripts });
+          }
         }
         for (const shift of result.loaded.bench.shifts) if (d.shifts.length < 20) d.shifts.push({ run, ...shift });
         for (const error of result.errors) if (d.errors.length < 10 && !d.errors.includes(error)) d.errors.push(error);
@@ -192,7 +209,8 @@ async function main() {
             }));
         }
         for (const [url, count] of Object.entries(result.requests)) {
-          if (count > 1 && !d.duplicates.some((x) => x.url === url)) d.duplicates.push({ url, count });
+          if (count > 1 && !d.duplicates.some((x) => x.url === local(url)))
+            d.duplicates.push({ url: local(url), count });
         }
       }
       if (run >= 0) log(`run ${run + 1}/${RUNS} done (load ${os.loadavg()[0].toFixed(2)})`);
@@ -232,7 +250,7 @@ async function main() {
       warmupRuns: WARMUP,
       statistics:
         'median and p95 (linear interpolation) over the runs; each run is a fresh browser context (empty cache)',
-      server: 'one loopback origin, HTTP/1.1, no compression; CDN files served from ' + relative(ROOT, cdnDir),
+      server: 'one loopback origin, HTTP/1.1, no compression; CDN files served from ' + cdnLabel(cdnDir),
       gzip: 'zlib level 9 of each response body the page received; fonts counted apart (raw woff2 bytes)',
       painted:
         'loader start = max(document turns "interactive", loader responseEnd) (a deferred script runs then); ' +
@@ -249,7 +267,7 @@ async function main() {
     source: {
       commit: git('rev-parse', '--short', 'HEAD'),
       uncommittedFiles: git('status', '--porcelain').split('\n').filter(Boolean).length,
-      cdn: relative(ROOT, cdnDir),
+      cdn: cdnLabel(cdnDir),
     },
     mix: MIX_COUNTS,
     pages: Object.fromEntries(Object.entries(PAGES).map(([id, p]) => [id, p.title])),
