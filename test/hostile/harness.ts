@@ -64,6 +64,9 @@ export const attendre = (condition: () => boolean, timeout = 10_000) => waitFor(
 export async function openHost(scenario: string, options: OpenOptions = {}): Promise<Host> {
   const { width = 1024, height = 700, zoom, query } = options;
   const demarche = uniqueDemarche(scenario);
+  // A first visit: nothing cached by an earlier page (the API client keeps responses in
+  // localStorage), so every page really talks to the platform.
+  localStorage.clear();
   const iframe = document.createElement('iframe');
   iframe.title = scenario;
   iframe.style.width = `${width}px`;

@@ -27,7 +27,7 @@ interface Case {
    * the element itself, which is a documented hook (`spp-engagements { font-size: 14px }`).
    */
   relative?: boolean;
-  /** Runs once the page is loaded, before the checks (returns what the extra checks need). */
+  /** Runs once the page is loaded, before the checks (the SPA's mounts and unmounts). */
   prepare?: (host: Host) => Promise<void>;
   /** What else this page must show, besides the common checks. */
   extra?: [string, (host: Host, flow: () => FlowResult) => unknown][];
@@ -36,9 +36,7 @@ interface Case {
 /** No horizontal scrolling: content reflows within the viewport (RGAA 10.11). */
 function noHorizontalScroll(host: Host) {
   const html = host.doc.documentElement;
-  expect(`${html.scrollWidth} ≤ ${html.clientWidth}`).to.equal(
-    `${Math.min(html.scrollWidth, html.clientWidth)} ≤ ${html.clientWidth}`,
-  );
+  expect(html.scrollWidth, 'page width (scrollWidth) within the viewport').to.be.at.most(html.clientWidth);
 }
 
 /** URLs requested more than once. */
@@ -51,7 +49,11 @@ function duplicates(urls: string[]): string[] {
 const nextFrame = (host: Host) =>
   new Promise((resolve) => host.win.requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/** The SPA's 50 views: mount, wait until every element rendered, unmount. */
+/**
+ * The SPA's 50 views: mount, unmount. Every fifth view waits until every element has
+ * rendered (and records what is alive then); the others leave after one frame, while
+ * data may still be on its way, as a usager clicking through does.
+ */
 const CYCLES = 50;
 const spa: { mounted: Alive[]; unmounted: Alive[]; requests: string[]; ms: number } = {
   mounted: [],
@@ -63,10 +65,14 @@ async function spaCycles(host: Host) {
   const start = performance.now();
   for (let i = 0; i < CYCLES; i++) {
     host.win.spa!.mount();
-    const rendered = await waitForWidgets(host.doc, i === 0 ? 20_000 : 5000);
-    if (!Object.values(rendered).every(Boolean)) throw new Error(`cycle ${i}: ${JSON.stringify(rendered)}`);
-    await nextFrame(host);
-    spa.mounted.push(host.monitor.alive());
+    if (i % 5 === 0) {
+      const rendered = await waitForWidgets(host.doc, i === 0 ? 20_000 : 5000);
+      if (!Object.values(rendered).every(Boolean)) throw new Error(`view ${i}: ${JSON.stringify(rendered)}`);
+      await nextFrame(host);
+      spa.mounted.push(host.monitor.alive());
+    } else {
+      await nextFrame(host);
+    }
     host.win.spa!.unmount();
     await nextFrame(host);
     spa.unmounted.push(host.monitor.alive());
@@ -193,6 +199,7 @@ const CASES: Case[] = [
               );
           expect(differing(spa.unmounted), 'unmounted').to.deep.equal([]);
           expect(differing(spa.mounted), 'mounted').to.deep.equal([]);
+          expect(spa.unmounted.length).to.equal(CYCLES);
           expect(spa.unmounted[CYCLES - 1].observerCount, 'observers once every element is gone').to.equal(0);
         },
       ],
@@ -251,6 +258,7 @@ describe('hostile host pages', function () {
       };
 
       before(async () => {
+        const start = performance.now();
         host = await openHost(testCase.name, testCase.open);
         if (testCase.prepare) {
           // The host's own state once the SPA has come back to where it started.
@@ -265,6 +273,7 @@ describe('hostile host pages', function () {
           await host.doc.fonts.ready;
           loaded = host.monitor.snapshot();
         }
+        console.log(`${testCase.name}: rendered in ${Math.round(performance.now() - start)} ms`);
       });
       after(() => host?.close());
 
@@ -284,7 +293,9 @@ describe('hostile host pages', function () {
       });
 
       it('completes the avis flow, stored on the platform', async () => {
+        const start = performance.now();
         const result = await avisFlow(host);
+        console.log(`${testCase.name}: avis flow in ${Math.round(performance.now() - start)} ms`);
         flow = result;
         expect(result.steps).to.deep.equal(['experience', 'clarte', 'aides', 'commentaire']);
         expect(result.thanks).to.equal('Merci beaucoup !');
@@ -296,8 +307,9 @@ describe('hostile host pages', function () {
 
       for (const [title, check] of testCase.extra ?? []) it(title, () => check(host, flowDone));
 
-      it('logs no error', () => {
+      it('logs no error, and no spp-widgets warning', () => {
         expect(host.monitor.errors).to.deep.equal([]);
+        expect(host.monitor.warnings.filter((w) => w.includes('[spp-widgets]'))).to.deep.equal([]);
       });
 
       it('reports no CSP violation', () => {
