@@ -168,6 +168,9 @@ export class Outbox extends EventTarget {
         });
       } else {
         if (!receipt) throw new ApiError('http', 'the avis was never created', { status: 404 });
+        // A jeton outside the contract cannot travel in a header: it would fail as a network error for ever.
+        if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(receipt.jeton))
+          throw new ApiError('shape', 'unusable jeton in the receipt');
         await request(`${item.base}/v1/avis/${encodeURIComponent(receipt.id)}`, {
           method: 'PATCH',
           body: item.body,
