@@ -34,197 +34,220 @@ function cmsPage(loader = 'spp-widgets-sri.js') {
   );
 }
 
-describe('a CMS page with the SRI snippet', { skip: !chromium && 'no Chromium (see scripts/find-chromium.mjs)' }, () => {
-  let server;
-  let platform;
-  let browser;
-  let origin;
-  let cdn;
-  let page = cmsPage();
+describe(
+  'a CMS page with the SRI snippet',
+  { skip: !chromium && 'no Chromium (see scripts/find-chromium.mjs)' },
+  () => {
+    let server;
+    let platform;
+    let browser;
+    let origin;
+    let cdn;
+    let page = cmsPage();
 
-  before(async () => {
-    cdn = mkdtempSync(join(tmpdir(), 'spp-cdn-'));
-    cpSync(CDN, cdn, { recursive: true });
-    platform = await createPlatform({ db: await openDatabase({ memory: true }), rateLimit: false });
-    const api = connectMiddleware(platform, { prefix: '/api' });
-    server = createServer((req, res) => {
-      api(req, res, () => {
-        const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-        if (path === '/') {
-          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
-          return res.end(page);
-        }
-        const prefix = `/spp-widgets/${pkg.version}/`;
-        const file = path.startsWith(prefix) ? normalize(path.slice(prefix.length)) : '';
-        try {
-          if (!file || file.startsWith('..')) throw new Error('outside the CDN');
-          const body = readFileSync(join(cdn, file));
-          res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-          res.end(body);
-        } catch {
-          res.writeHead(404).end();
-        }
+    before(async () => {
+      cdn = mkdtempSync(join(tmpdir(), 'spp-cdn-'));
+      cpSync(CDN, cdn, { recursive: true });
+      platform = await createPlatform({ db: await openDatabase({ memory: true }), rateLimit: false });
+      const api = connectMiddleware(platform, { prefix: '/api' });
+      server = createServer((req, res) => {
+        api(req, res, () => {
+          const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+          if (path === '/') {
+            res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+            return res.end(page);
+          }
+          const prefix = `/spp-widgets/${pkg.version}/`;
+          const file = path.startsWith(prefix) ? normalize(path.slice(prefix.length)) : '';
+          try {
+            if (!file || file.startsWith('..')) throw new Error('outside the CDN');
+            const body = readFileSync(join(cdn, file));
+            res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+            res.end(body);
+          } catch {
+            res.writeHead(404).end();
+          }
+        });
       });
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${server.address().port}`;
+      browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
     });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${server.address().port}`;
-    browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
-  });
 
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await platform?.close();
-    rmSync(cdn, { recursive: true, force: true });
-  });
-
-  /** The CDN copy with the last byte of `file` changed (a newline becomes a space: same code). */
-  function tamper(file) {
-    const bytes = readFileSync(join(cdn, file));
-    const original = Buffer.from(bytes);
-    bytes[bytes.length - 1] = bytes.at(-1) === 0x20 ? 0x0a : 0x20;
-    writeFileSync(join(cdn, file), bytes);
-    return () => writeFileSync(join(cdn, file), original);
-  }
-
-  /** Opens the page; collects console errors, page errors (window.onerror) and requests. */
-  async function open() {
-    const tab = await browser.newPage();
-    const report = { errors: [], pageErrors: [], requests: [], violations: [] };
-    tab.on('console', (m) => m.type() === 'error' && report.errors.push(m.text()));
-    tab.on('pageerror', (e) => report.pageErrors.push(e.message));
-    tab.on('request', (r) => report.requests.push(new URL(r.url()).pathname));
-    await tab.evaluateOnNewDocument(() => {
-      window.__thrown = [];
-      window.addEventListener('error', (e) => window.__thrown.push(`error: ${e.message}`));
-      window.addEventListener('unhandledrejection', (e) => window.__thrown.push(`unhandledrejection: ${e.reason}`));
-      document.addEventListener('securitypolicyviolation', (e) => window.__thrown.push(`csp: ${e.violatedDirective} ${e.blockedURI}`));
+    after(async () => {
+      await browser?.close();
+      await new Promise((resolve) => server?.close(resolve));
+      await platform?.close();
+      rmSync(cdn, { recursive: true, force: true });
     });
-    await tab.goto(`${origin}/`, { waitUntil: 'load' });
-    return { tab, report };
-  }
 
-  /** Polls a Node-side condition (the console messages collected). */
-  async function until(condition, timeout = 10_000) {
-    for (const start = Date.now(); !condition(); ) {
-      if (Date.now() - start > timeout) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 50));
+    /** The CDN copy with the last byte of `file` changed (a newline becomes a space: same code). */
+    function tamper(file) {
+      const bytes = readFileSync(join(cdn, file));
+      const original = Buffer.from(bytes);
+      bytes[bytes.length - 1] = bytes.at(-1) === 0x20 ? 0x0a : 0x20;
+      writeFileSync(join(cdn, file), bytes);
+      return () => writeFileSync(join(cdn, file), original);
     }
-  }
 
-  const defined = (tab, tag) => tab.evaluate((t) => customElements.get(t) !== undefined, tag);
-  const settle = (tab) => tab.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-  const file = (pattern) => {
-    const found = Object.keys(manifest().files).find((f) => pattern.test(f));
-    assert.ok(found, `a module matching ${pattern}`);
-    return found;
-  };
+    /** Opens the page; collects console errors, page errors (window.onerror) and requests. */
+    async function open() {
+      const tab = await browser.newPage();
+      const report = { errors: [], pageErrors: [], requests: [], violations: [] };
+      tab.on('console', (m) => m.type() === 'error' && report.errors.push(m.text()));
+      tab.on('pageerror', (e) => report.pageErrors.push(e.message));
+      tab.on('request', (r) => report.requests.push(new URL(r.url()).pathname));
+      await tab.evaluateOnNewDocument(() => {
+        window.__thrown = [];
+        window.addEventListener('error', (e) => window.__thrown.push(`error: ${e.message}`));
+        window.addEventListener('unhandledrejection', (e) => window.__thrown.push(`unhandledrejection: ${e.reason}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__thrown.push(`csp: ${e.violatedDirective} ${e.blockedURI}`),
+        );
+      });
+      await tab.goto(`${origin}/`, { waitUntil: 'load' });
+      return { tab, report };
+    }
 
-  test('loads the elements, each module verified by a modulepreload link, under Trusted Types', async () => {
-    const { tab, report } = await open();
-    try {
-      await tab.waitForFunction(() => customElements.get('spp-engagements') && customElements.get('spp-je-donne-mon-avis'), {
-        timeout: 10_000,
-      });
-      await tab.waitForFunction(() => document.querySelector('spp-engagements')?.shadowRoot?.textContent?.includes('9'), {
-        timeout: 10_000,
-      });
-      const links = await tab.evaluate(() =>
-        [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => [new URL(l.href).pathname, l.integrity, l.crossOrigin]),
-      );
-      const hashes = integrity().files;
-      const prefix = `/spp-widgets/${pkg.version}/`;
-      assert.ok(links.length >= 5, `${links.length} modules preloaded`);
-      for (const [path, value, crossOrigin] of links) {
-        assert.equal(value, hashes[path.slice(prefix.length)], path);
-        assert.equal(crossOrigin, 'anonymous');
+    /** Polls a Node-side condition (the console messages collected). */
+    async function until(condition, timeout = 10_000) {
+      for (const start = Date.now(); !condition();) {
+        if (Date.now() - start > timeout) throw new Error('timed out');
+        await new Promise((r) => setTimeout(r, 50));
       }
-      // Every module fetched was declared with its hash first, and fetched once.
-      const modules = report.requests.filter((p) => p.endsWith('.js') && !p.includes('spp-widgets-sri'));
-      assert.deepEqual([...new Set(modules)].sort(), links.map(([p]) => p).sort());
-      assert.equal(modules.length, new Set(modules).size, 'no module fetched twice');
+    }
 
-      // The questionnaire is imported on demand, through the same verification.
-      await tab.evaluate(() => document.querySelector('spp-je-donne-mon-avis').shadowRoot.querySelector('button').click());
-      await tab.waitForFunction(() => customElements.get('spp-avis-questionnaire'), { timeout: 10_000 });
+    const defined = (tab, tag) => tab.evaluate((t) => customElements.get(t) !== undefined, tag);
+    const settle = (tab) => tab.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const file = (pattern) => {
+      const found = Object.keys(manifest().files).find((f) => pattern.test(f));
+      assert.ok(found, `a module matching ${pattern}`);
+      return found;
+    };
+
+    test('loads the elements, each module verified by a modulepreload link, under Trusted Types', async () => {
+      const { tab, report } = await open();
+      try {
+        await tab.waitForFunction(
+          () => customElements.get('spp-engagements') && customElements.get('spp-je-donne-mon-avis'),
+          {
+            timeout: 10_000,
+          },
+        );
+        await tab.waitForFunction(
+          () => document.querySelector('spp-engagements')?.shadowRoot?.textContent?.includes('9'),
+          {
+            timeout: 10_000,
+          },
+        );
+        const links = await tab.evaluate(() =>
+          [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => [
+            new URL(l.href).pathname,
+            l.integrity,
+            l.crossOrigin,
+          ]),
+        );
+        const hashes = integrity().files;
+        const prefix = `/spp-widgets/${pkg.version}/`;
+        assert.ok(links.length >= 5, `${links.length} modules preloaded`);
+        for (const [path, value, crossOrigin] of links) {
+          assert.equal(value, hashes[path.slice(prefix.length)], path);
+          assert.equal(crossOrigin, 'anonymous');
+        }
+        // Every module fetched was declared with its hash first, and fetched once.
+        const modules = report.requests.filter((p) => p.endsWith('.js') && !p.includes('spp-widgets-sri'));
+        assert.deepEqual([...new Set(modules)].sort(), links.map(([p]) => p).sort());
+        assert.equal(modules.length, new Set(modules).size, 'no module fetched twice');
+
+        // The questionnaire is imported on demand, through the same verification.
+        await tab.evaluate(() =>
+          document.querySelector('spp-je-donne-mon-avis').shadowRoot.querySelector('button').click(),
+        );
+        await tab.waitForFunction(() => customElements.get('spp-avis-questionnaire'), { timeout: 10_000 });
+        const questionnaire = file(/^chunks\/spp-avis-questionnaire-/);
+        assert.ok(
+          await tab.evaluate(
+            (p) => [...document.querySelectorAll('link[rel=modulepreload]')].some((l) => l.href.endsWith(p)),
+            questionnaire,
+          ),
+        );
+        await settle(tab);
+        assert.deepEqual(report.errors, []);
+        assert.deepEqual(report.pageErrors, []);
+        assert.deepEqual(await tab.evaluate(() => window.__thrown), []);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('a changed byte in a chunk of one element: that element does not load, the others do', async () => {
+      const chunk = file(/^chunks\/spp-engagements-/);
+      // Only <spp-engagements> needs this chunk.
+      const { tags, files } = manifest();
+      assert.ok(files[tags['spp-engagements']].imports.includes(chunk));
+      assert.ok(!files[tags['spp-je-donne-mon-avis']].imports.includes(chunk));
+      const restore = tamper(chunk);
+      const { tab, report } = await open();
+      try {
+        await tab.waitForFunction(() => customElements.get('spp-je-donne-mon-avis'), { timeout: 10_000 });
+        await until(() => report.errors.some((e) => e.includes('could not load <spp-engagements>')));
+        await settle(tab);
+        assert.equal(await defined(tab, 'spp-engagements'), false, '<spp-engagements> stays undefined');
+        assert.ok(
+          report.errors.some((e) => e.includes('[spp-widgets]') && e.includes(chunk) && e.includes('integrity')),
+          `the loader names the file: ${report.errors.join(' | ')}`,
+        );
+        assert.ok(report.errors.some((e) => e.includes('could not load <spp-engagements>')));
+        assert.deepEqual(report.pageErrors, [], 'nothing reaches window.onerror');
+        assert.deepEqual(await tab.evaluate(() => window.__thrown), []);
+      } finally {
+        await tab.close();
+        restore();
+      }
+    });
+
+    test('a changed byte in the on-demand questionnaire: it is refused when the button is clicked', async () => {
       const questionnaire = file(/^chunks\/spp-avis-questionnaire-/);
-      assert.ok(
-        await tab.evaluate((p) => [...document.querySelectorAll('link[rel=modulepreload]')].some((l) => l.href.endsWith(p)), questionnaire),
-      );
-      await settle(tab);
-      assert.deepEqual(report.errors, []);
-      assert.deepEqual(report.pageErrors, []);
-      assert.deepEqual(await tab.evaluate(() => window.__thrown), []);
-    } finally {
-      await tab.close();
-    }
-  });
+      const restore = tamper(questionnaire);
+      const { tab, report } = await open();
+      try {
+        await tab.waitForFunction(() => customElements.get('spp-je-donne-mon-avis'), { timeout: 10_000 });
+        await tab.evaluate(() =>
+          document.querySelector('spp-je-donne-mon-avis').shadowRoot.querySelector('button').click(),
+        );
+        await tab.waitForFunction(
+          (f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)),
+          { timeout: 10_000 },
+          questionnaire,
+        );
+        await settle(tab);
+        assert.equal(await defined(tab, 'spp-avis-questionnaire'), false, 'the questionnaire never ran');
+        assert.ok(
+          report.errors.some((e) => e.includes('[spp-widgets]') && e.includes(questionnaire)),
+          `the loader names the file: ${report.errors.join(' | ')}`,
+        );
+        assert.deepEqual(report.pageErrors, []);
+        assert.deepEqual(await tab.evaluate(() => window.__thrown), []);
+      } finally {
+        await tab.close();
+        restore();
+      }
+    });
 
-  test('a changed byte in a chunk of one element: that element does not load, the others do', async () => {
-    const chunk = file(/^chunks\/spp-engagements-/);
-    // Only <spp-engagements> needs this chunk.
-    const { tags, files } = manifest();
-    assert.ok(files[tags['spp-engagements']].imports.includes(chunk));
-    assert.ok(!files[tags['spp-je-donne-mon-avis']].imports.includes(chunk));
-    const restore = tamper(chunk);
-    const { tab, report } = await open();
-    try {
-      await tab.waitForFunction(() => customElements.get('spp-je-donne-mon-avis'), { timeout: 10_000 });
-      await until(() => report.errors.some((e) => e.includes('could not load <spp-engagements>')));
-      await settle(tab);
-      assert.equal(await defined(tab, 'spp-engagements'), false, '<spp-engagements> stays undefined');
-      assert.ok(
-        report.errors.some((e) => e.includes('[spp-widgets]') && e.includes(chunk) && e.includes('integrity')),
-        `the loader names the file: ${report.errors.join(' | ')}`,
-      );
-      assert.ok(report.errors.some((e) => e.includes('could not load <spp-engagements>')));
-      assert.deepEqual(report.pageErrors, [], 'nothing reaches window.onerror');
-      assert.deepEqual(await tab.evaluate(() => window.__thrown), []);
-    } finally {
-      await tab.close();
-      restore();
-    }
-  });
-
-  test('a changed byte in the on-demand questionnaire: it is refused when the button is clicked', async () => {
-    const questionnaire = file(/^chunks\/spp-avis-questionnaire-/);
-    const restore = tamper(questionnaire);
-    const { tab, report } = await open();
-    try {
-      await tab.waitForFunction(() => customElements.get('spp-je-donne-mon-avis'), { timeout: 10_000 });
-      await tab.evaluate(() => document.querySelector('spp-je-donne-mon-avis').shadowRoot.querySelector('button').click());
-      await tab.waitForFunction(
-        (f) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(f)),
-        { timeout: 10_000 },
-        questionnaire,
-      );
-      await settle(tab);
-      assert.equal(await defined(tab, 'spp-avis-questionnaire'), false, 'the questionnaire never ran');
-      assert.ok(
-        report.errors.some((e) => e.includes('[spp-widgets]') && e.includes(questionnaire)),
-        `the loader names the file: ${report.errors.join(' | ')}`,
-      );
-      assert.deepEqual(report.pageErrors, []);
-      assert.deepEqual(await tab.evaluate(() => window.__thrown), []);
-    } finally {
-      await tab.close();
-      restore();
-    }
-  });
-
-  test('for comparison, the plain loader runs the same changed chunk: only spp-widgets-sri.js verifies modules', async () => {
-    const chunk = file(/^chunks\/spp-engagements-/);
-    const restore = tamper(chunk);
-    page = cmsPage('spp-widgets.js');
-    const { tab, report } = await open();
-    try {
-      await tab.waitForFunction(() => customElements.get('spp-engagements'), { timeout: 10_000 });
-      assert.equal(await tab.evaluate(() => document.querySelectorAll('link[rel=modulepreload]').length), 0);
-      assert.deepEqual(report.pageErrors, []);
-    } finally {
-      await tab.close();
-      restore();
-      page = cmsPage();
-    }
-  });
-});
+    test('for comparison, the plain loader runs the same changed chunk: only spp-widgets-sri.js verifies modules', async () => {
+      const chunk = file(/^chunks\/spp-engagements-/);
+      const restore = tamper(chunk);
+      page = cmsPage('spp-widgets.js');
+      const { tab, report } = await open();
+      try {
+        await tab.waitForFunction(() => customElements.get('spp-engagements'), { timeout: 10_000 });
+        assert.equal(await tab.evaluate(() => document.querySelectorAll('link[rel=modulepreload]').length), 0);
+        assert.deepEqual(report.pageErrors, []);
+      } finally {
+        await tab.close();
+        restore();
+        page = cmsPage();
+      }
+    });
+  },
+);

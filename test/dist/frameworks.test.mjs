@@ -63,11 +63,7 @@ test('Vue 3 (SFC): vue-tsc type-checks the template, and Vue compiles the tags a
   assert.match(ok.output, /dist\/types\/vue\.d\.ts/);
   assert.doesNotMatch(ok.output, /\/src\/elements\//);
 
-  const wrong = variant(
-    dir,
-    'App.vue',
-    (code) => code.replace(/^.*@vue-expect-error.*\n/m, ''),
-  );
+  const wrong = variant(dir, 'App.vue', (code) => code.replace(/^.*@vue-expect-error.*\n/m, ''));
   try {
     const failed = await run('vue-tsc', ['-p', wrong.tsconfig]);
     assert.notEqual(failed.code, 0);
@@ -88,7 +84,8 @@ test('Vue 3 (SFC): vue-tsc type-checks the template, and Vue compiles the tags a
   });
   assert.deepEqual(errors, []);
   assert.doesNotMatch(code, /resolveComponent\("spp-/);
-  for (const tag of ['spp-je-donne-mon-avis', 'spp-engagements', 'spp-oups-erreurs']) assert.ok(code.includes(`"${tag}"`), tag);
+  for (const tag of ['spp-je-donne-mon-avis', 'spp-engagements', 'spp-oups-erreurs'])
+    assert.ok(code.includes(`"${tag}"`), tag);
 });
 
 test('Angular 20 (standalone, CUSTOM_ELEMENTS_SCHEMA): ngc compiles with strict templates, $event typed', async () => {
@@ -111,7 +108,10 @@ test('Angular 20 (standalone, CUSTOM_ELEMENTS_SCHEMA): ngc compiles with strict 
     try {
       const failed = await run('ngc', ['-p', wrong.tsconfig, '--outDir', out]);
       assert.notEqual(failed.code, 0);
-      assert.match(failed.output, /'CustomEvent<CompleteDetail>' is not assignable to parameter of type 'KeyboardEvent'/);
+      assert.match(
+        failed.output,
+        /'CustomEvent<CompleteDetail>' is not assignable to parameter of type 'KeyboardEvent'/,
+      );
     } finally {
       wrong.remove();
     }

@@ -14,7 +14,8 @@ test('npm pack ships only dist/, custom-elements.json, README.md, LICENSE and pa
   const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
   const [{ files }] = JSON.parse(out);
   const paths = files.map((f) => f.path);
-  const allowed = (p) => p.startsWith('dist/') || ['custom-elements.json', 'README.md', 'LICENSE', 'package.json'].includes(p);
+  const allowed = (p) =>
+    p.startsWith('dist/') || ['custom-elements.json', 'README.md', 'LICENSE', 'package.json'].includes(p);
   assert.deepEqual(
     paths.filter((p) => !allowed(p)),
     [],
@@ -25,7 +26,8 @@ test('npm pack ships only dist/, custom-elements.json, README.md, LICENSE and pa
   // The whole CDN folder, and the typings of every export.
   for (const file of Object.keys(integrity().files)) assert.ok(paths.includes(`dist/cdn/${pkg.version}/${file}`), file);
   for (const [name, entry] of Object.entries(pkg.exports)) {
-    if (typeof entry === 'object') for (const target of Object.values(entry)) assert.ok(paths.includes(target.slice(2)), `${name}: ${target}`);
+    if (typeof entry === 'object')
+      for (const target of Object.values(entry)) assert.ok(paths.includes(target.slice(2)), `${name}: ${target}`);
   }
   assert.ok(!paths.some((p) => p.endsWith('size-report.json')), 'no build report');
 });
@@ -37,12 +39,18 @@ test('integrity.json holds the sha384 of every file of the CDN folder, and nothi
   const onDisk = filesUnder(CDN).filter((f) => f !== 'integrity.json');
   assert.deepEqual(Object.keys(files).sort(), onDisk);
   for (const file of onDisk) {
-    const expected = `sha384-${createHash('sha384').update(readFileSync(CDN + file)).digest('base64')}`;
+    const expected = `sha384-${createHash('sha384')
+      .update(readFileSync(CDN + file))
+      .digest('base64')}`;
     assert.equal(files[file], expected, file);
   }
   // The layout of the contract: the loaders, hashed modules and fonts, the manifest.
   for (const file of onDisk) {
-    assert.match(file, /^(spp-widgets(-sri)?\.js|manifest\.json|(elements|chunks)\/[\w-]+-[\w-]{8}\.js|fonts\/[\w-]+-[\w-]{8}\.woff2)$/, file);
+    assert.match(
+      file,
+      /^(spp-widgets(-sri)?\.js|manifest\.json|(elements|chunks)\/[\w-]+-[\w-]{8}\.js|fonts\/[\w-]+-[\w-]{8}\.woff2)$/,
+      file,
+    );
   }
 });
 
@@ -66,7 +74,11 @@ test('every element has its HTMLElementTagNameMap entry and React / Vue typings'
   const vue = types('vue.d.ts');
   for (const tag of tags) {
     const name = tag.replace(/^spp-/, '');
-    assert.match(types(`elements/${name}/${tag}.d.ts`), new RegExp(`interface HTMLElementTagNameMap \\{[^}]*'${tag}'`), tag);
+    assert.match(
+      types(`elements/${name}/${tag}.d.ts`),
+      new RegExp(`interface HTMLElementTagNameMap \\{[^}]*'${tag}'`),
+      tag,
+    );
     assert.ok(react.includes(`'${tag}': SppWidgets.`), `${tag} in react.d.ts`);
     assert.ok(vue.includes(`'${tag}': DefineComponent<`), `${tag} in vue.d.ts`);
   }
