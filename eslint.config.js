@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'storybook-static/',
+      'demo-dist/',
       'coverage/',
       'src/generated/',
       'platform/generated/',

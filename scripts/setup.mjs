@@ -35,3 +35,16 @@ run(bin('lit-localize'), ['build']);
 if (existsSync(at('platform/openapi.yaml'))) {
   run(bin('openapi-typescript'), ['platform/openapi.yaml', '-o', 'src/generated/api.d.ts', '--silent']);
 }
+
+// `npm start` and `npm run build:demo` (--cdn): the demo runs the CDN bundle exactly as a site
+// would (dist/cdn/<version>/), so build it when it is missing or older than its sources.
+if (process.argv.includes('--cdn')) {
+  const { raisonDeConstruire } = await import('../demo/server/cdn.mjs');
+  const raison = raisonDeConstruire();
+  if (raison) {
+    console.log(`Building the CDN bundle (${raison})…`);
+    const debut = Date.now();
+    run(bin('rollup'), ['-c', 'demo/rollup.cdn.mjs', '--silent']);
+    console.log(`CDN bundle built in ${((Date.now() - debut) / 1000).toFixed(1)} s.`);
+  }
+}
