@@ -390,7 +390,7 @@ function renderScriptTag(root) {
   return fenced(
     [
       '<script',
-      `  src="https://cdn.example.gouv.fr/spp-widgets/${version}/spp-widgets.js"`,
+      `  src="https://cdn.example.gouv.fr/spp-widgets/${version}/spp-widgets-sri.js"`,
       '  integrity="sha384-…"',
       '  crossorigin="anonymous"',
       '  data-api-base="https://www.example.gouv.fr/api"',
@@ -409,7 +409,7 @@ function renderScriptTag(root) {
 const COMMANDS = {
   build: 'écrit `dist/` (ESM et types pour npm) et `dist/cdn/` (chargeurs, modules, polices, empreintes SRI)',
   size: 'vérifie les budgets de taille, après le build',
-  'test:dist': 'vérifie le paquet construit : contenu publié, CDN et SRI, exemples React, Vue, Angular et CMS',
+  'test:dist': 'après le build : vérifie le paquet (contenu publié, CDN et SRI, exemples React, Vue, Angular et CMS)',
   bench: 'mesure tailles, vitesse et plateforme dans Chromium headless, et écrit `bench/results.md`',
   'build:demo': 'la démonstration en fichiers statiques, pointant vers une API configurable',
   storybook: 'Storybook, une histoire par élément, sur http://localhost:6006/',
