@@ -28,7 +28,6 @@ export function defineElement(tag: string, element: VersionedElement): void {
   if (page[VERSION_WARNING]) return;
   page[VERSION_WARNING] = true;
   console.warn(
-    `[spp-widgets] version ${element.version} was loaded on a page that already uses version ` +
-      `${existing.version ?? 'unknown'}; the elements of ${existing.version ?? 'the first copy'} are kept.`,
+    `[spp-widgets] version ${element.version} ignored: version ${existing.version ?? '?'} is already in use.`,
   );
 }
