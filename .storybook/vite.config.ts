@@ -7,4 +7,19 @@ import { sppPlugins } from '../build/plugins.mjs';
 export default defineConfig(({ command }) => ({
   plugins: sppPlugins({ emitFonts: command === 'build' }) as Plugin[],
   build: { target: 'es2022', assetsInlineLimit: 0 },
+  // Pre-bundled together, once: the style modules import css-tag.js from generated code,
+  // Storybook's renderer imports lit/directive-helpers.js, and lazy modules import the
+  // localize runtime — found one at a time, each would bring its own copy of Lit.
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directive.js',
+      'lit/directive-helpers.js',
+      '@lit/reactive-element/css-tag.js',
+      '@lit/localize',
+      '@lit/localize/init/install.js',
+      '@lit/localize/internal/runtime-msg.js',
+    ],
+  },
 }));
