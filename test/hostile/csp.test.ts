@@ -63,9 +63,7 @@ describe('the Content-Security-Policy a host needs', function () {
           expect(renderState(host.doc)).to.deep.include({ 'spp-je-donne-mon-avis': false });
           return;
         }
-        await waitForWidgets(host.doc, 3000);
-        await host.doc.fonts.ready;
-        await attendre(() => violated(host).includes(directive), 5000).catch(() => undefined);
+        await attendre(() => violated(host).includes(directive), 15_000).catch(() => undefined);
         expect(violated(host)).to.include(directive);
       } finally {
         host.close();

@@ -112,7 +112,7 @@ export function renderState(doc: Document): Record<string, boolean> {
   );
 }
 
-export async function waitForWidgets(doc: Document, timeout = 10_000): Promise<Record<string, boolean>> {
+export async function waitForWidgets(doc: Document, timeout = 20_000): Promise<Record<string, boolean>> {
   try {
     await attendre(() => Object.values(renderState(doc)).every(Boolean), timeout);
   } catch {
