@@ -56,7 +56,8 @@ export class SppBlocMarque extends SppElement {
   private renderBloc() {
     const lines = this.lines();
     const size = this.taille === 'sm' || this.taille === 'lg' ? `fr-logo--${this.taille}` : '';
-    return html`<p class="fr-logo ${size}" part="bloc">
+    // French whatever the element's language: screen readers must not read it as English (RGAA 8.7).
+    return html`<p class="fr-logo ${size}" part="bloc" lang="fr">
       <svg class="spp-marianne" viewBox="0 0 44 16" aria-hidden="true" focusable="false">
         ${svg`<rect class="spp-marianne__bleu" width="22" height="16"></rect>
           <rect class="spp-marianne__rouge" x="22" width="22" height="16"></rect>`}${marianne}
