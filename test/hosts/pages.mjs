@@ -18,6 +18,7 @@ import { ISSUE_CSP, STRICTEST_TEST_CSP } from './csp.mjs';
  * @property {string} [csp]              the Content-Security-Policy header
  * @property {boolean} [spa]             the elements are not in the markup: spa.js adds them
  * @property {boolean} [hostStyles]      false: no stylesheet at all (pages under default-src 'none')
+ * @property {string} [build]            the built CDN loader (dist/cdn/<version>/<build>) in place of the sources
  */
 
 /** @type {Record<string, Scenario>} */
@@ -60,6 +61,18 @@ export const SCENARIOS = {
   },
   narrow: { title: 'Écran de 320 px', stylesheets: ['base.css'] },
   zoom: { title: 'Zoom à 200 %', stylesheets: ['base.css'] },
+  'cdn-build': {
+    title: 'Le bundle CDN construit, sous la CSP minimale',
+    hostStyles: false,
+    csp: STRICTEST_TEST_CSP,
+    build: 'spp-widgets.js',
+  },
+  'cdn-build-sri': {
+    title: 'Le chargeur CDN vérifié (SRI), sous la CSP minimale',
+    hostStyles: false,
+    csp: STRICTEST_TEST_CSP,
+    build: 'spp-widgets-sri.js',
+  },
   overlays: {
     title: 'Calques z-index: 2147483647',
     stylesheets: ['base.css', 'overlays.css'],
@@ -86,7 +99,7 @@ export function widgets(demarche) {
  * The page of a scenario. `demarche` goes into the avis element (one per test, so the
  * stored avis are that test's); `loader` is the loader's URL.
  */
-export function renderPage(name, { demarche, loader }) {
+export function renderPage(name, { demarche, loader, integrity }) {
   const scenario = SCENARIOS[name];
   const sheets = scenario.hostStyles === false ? [] : (scenario.stylesheets ?? []);
   const links = sheets
@@ -94,7 +107,8 @@ export function renderPage(name, { demarche, loader }) {
     .join('\n    ');
   const loaders = Array.from(
     { length: scenario.loaders ?? 1 },
-    () => `<script src="${escape(loader)}" data-api-base="/api" defer></script>`,
+    () =>
+      `<script src="${escape(loader)}"${integrity ? ` integrity="${escape(integrity)}" crossorigin="anonymous"` : ''} data-api-base="/api" defer></script>`,
   ).join('\n    ');
   return `<!doctype html>
 <html lang="${scenario.lang ?? 'fr'}" ${scenario.htmlAttributes ?? ''}>

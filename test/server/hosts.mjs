@@ -7,6 +7,7 @@
 //   /hosts/page/<scenario>.html?demarche=…[&without=<directive>]   a page of test/hosts/pages.mjs
 //   /hosts/<file>.css | .js                                       test/hosts/ assets
 //   /hosts/cdn/spp-widgets.js                                     the loader
+//   /hosts/dist/<version>/…                                       the built CDN bundle (dist/cdn/)
 import { readFile, readdir } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { SCENARIOS, renderPage } from '../hosts/pages.mjs';
@@ -88,7 +89,38 @@ export default function hostsRoutes() {
       ctx.type = 'text/html; charset=utf-8';
       ctx.set('Cache-Control', 'no-store');
       if (csp) ctx.set('Content-Security-Policy', csp);
+      const build = SCENARIOS[name].build;
+      if (build) {
+        // The real CDN bundle, as `npm run build` left it (byte for byte: its integrity is checked).
+        const { version } = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8'));
+        let integrity;
+        try {
+          integrity = JSON.parse(await readFile(new URL(`dist/cdn/${version}/integrity.json`, ROOT), 'utf8')).files[
+            build
+          ];
+        } catch {
+          ctx.status = 404;
+          ctx.body = 'No CDN build: run npm run build.';
+          return;
+        }
+        ctx.body = renderPage(name, { demarche, loader: `/hosts/dist/${version}/${build}`, integrity });
+        return;
+      }
       ctx.body = renderPage(name, { demarche, loader: LOADER_URL });
+      return;
+    }
+
+    // dist/cdn/<version>/…, untouched by the dev server's transforms (SRI hashes must match).
+    const built = /^\/hosts\/dist\/(\d+\.\d+\.\d+[\w.-]*\/(?:[\w-]+\/)?[\w.-]+\.(js|woff2|json))$/.exec(ctx.path);
+    if (built && !built[1].includes('..')) {
+      try {
+        ctx.body = await readFile(new URL(`dist/cdn/${built[1]}`, ROOT));
+      } catch {
+        ctx.status = 404;
+        return;
+      }
+      ctx.type = { js: 'text/javascript', woff2: 'font/woff2', json: 'application/json' }[built[2]];
+      ctx.set('Cache-Control', 'no-cache');
       return;
     }
 
