@@ -65,17 +65,25 @@ export function raisonDeConstruire(racine = RACINE) {
   return source ? `${source}/ plus récent que dist/cdn/${cdn.version}/` : null;
 }
 
+/** The two loaders a site can use (README, « Deux chargeurs ») : verifying every module, or lighter. */
+export const CHARGEURS = ['spp-widgets-sri.js', LOADER];
+
 /**
- * The loader's SRI hash, from integrity.json (written by the CDN build); computed here only
+ * The loaders' SRI hashes, from integrity.json (written by the CDN build); computed here only
  * while a build without integrity.json is around.
+ * @returns {Record<string, string>}
  */
-export function integriteChargeur(dossier) {
+export function integrites(dossier) {
   const fichier = join(dossier, 'integrity.json');
-  if (existsSync(fichier)) {
-    const hash = JSON.parse(readFileSync(fichier, 'utf8')).files?.[LOADER];
-    if (hash) return hash;
+  const publiees = existsSync(fichier) ? (JSON.parse(readFileSync(fichier, 'utf8')).files ?? {}) : {};
+  const resultat = {};
+  for (const nom of CHARGEURS) {
+    if (publiees[nom]) resultat[nom] = publiees[nom];
+    else if (existsSync(join(dossier, nom))) {
+      resultat[nom] = `sha384-${createHash('sha384')
+        .update(readFileSync(join(dossier, nom)))
+        .digest('base64')}`;
+    }
   }
-  return `sha384-${createHash('sha384')
-    .update(readFileSync(join(dossier, LOADER)))
-    .digest('base64')}`;
+  return resultat;
 }

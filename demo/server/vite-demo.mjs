@@ -3,7 +3,7 @@
 // footer, and adds to each page the loader's script tag exactly as a site would write it.
 import { createReadStream, cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { RACINE, integriteChargeur, trouverCdn } from './cdn.mjs';
+import { LOADER, RACINE, integrites, trouverCdn } from './cdn.mjs';
 import { politiqueHote } from './csp.mjs';
 
 export const DEMO = join(RACINE, 'demo');
@@ -120,7 +120,7 @@ export function demoPlugins({ apiBase, statique = false }) {
           const cdn = cdnOuErreur();
           const attributs = [
             `src="${prefixe}${cheminCdn(cdn.version)}spp-widgets.js"`,
-            `integrity="${integriteChargeur(cdn.dossier)}"`,
+            `integrity="${integrites(cdn.dossier)[LOADER]}"`,
             'crossorigin="anonymous"',
             apiBase ? `data-api-base="${echapper(apiBase)}"` : '',
             'defer',
@@ -131,7 +131,7 @@ export function demoPlugins({ apiBase, statique = false }) {
               `<link rel="icon" href="${prefixe}images/favicon.svg" type="image/svg+xml" />\n` +
                 `<script ${attributs.join(' ')}></script>`,
             )
-            .replace('<!-- demo:csp -->', () => scriptCsp())
+            .replace('<!-- demo:configuration -->', () => scriptConfiguration(cdn.dossier))
             .replace('<!-- demo:entete -->', () => partiel('entete', page, prefixe))
             .replace('<!-- demo:pied -->', () => partiel('pied', page, prefixe));
         },
@@ -140,9 +140,8 @@ export function demoPlugins({ apiBase, statique = false }) {
   ];
 }
 
-/** The host policies for the configurator, as data (a JSON script the page reads). */
-function scriptCsp() {
-  const politiques = politiqueHote();
-  const json = JSON.stringify(politiques).replace(/</g, '\\u003c');
-  return `<script type="application/json" id="politiques-csp">${json}</script>`;
+/** What the configurator needs from the server side: the host policies and the loaders' hashes. */
+function scriptConfiguration(dossier) {
+  const json = JSON.stringify({ politiques: politiqueHote(), integrites: integrites(dossier) });
+  return `<script type="application/json" id="configuration">${json.replace(/</g, '\\u003c')}</script>`;
 }

@@ -13,7 +13,11 @@ const statut = $<HTMLParagraphElement>('statut-copie');
 const relier = $<HTMLInputElement>('relier-plateforme');
 
 const chargeur = chargeurDeLaPage();
-const politiques = JSON.parse(document.getElementById('politiques-csp')?.textContent ?? 'null') as Politiques | null;
+const configuration = JSON.parse(document.getElementById('configuration')?.textContent ?? '{}') as {
+  politiques?: Politiques;
+  integrites?: Record<string, string>;
+};
+const politiques = configuration.politiques ?? null;
 const apiPage = chargeur?.apiBase;
 
 if (apiPage) $('adresse-plateforme').textContent = apiPage;
@@ -157,7 +161,13 @@ function mettreAJour(): void {
   }
   const valeurs = attributs();
   const api = relier.checked ? apiPage : undefined;
-  const texte = snippet({ ...chargeur, apiBase: api }, courant.tag, valeurs);
+  const nom = formulaire.querySelector<HTMLInputElement>('input[name="chargeur"]:checked')?.value ?? 'spp-widgets.js';
+  const script = {
+    src: new URL(nom, chargeur.src).href,
+    integrity: configuration.integrites?.[nom] ?? '',
+    apiBase: api,
+  };
+  const texte = snippet(script, courant.tag, valeurs);
   const apis = [api, typeof valeurs['api-base'] === 'string' ? valeurs['api-base'] : undefined].filter(
     (v): v is string => Boolean(v),
   );
