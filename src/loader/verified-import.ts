@@ -20,8 +20,14 @@ export function verifiedImport(files: readonly IntegrityEntry[], base: string): 
       link.crossOrigin = 'anonymous';
       link.integrity = files[index][1];
       link.href = urls[index];
-      link.onload = resolve;
+      // The module stays in the page's module map once fetched: the link itself can go,
+      // leaving the host's <head> as it was.
+      link.onload = () => {
+        link.remove();
+        resolve(undefined);
+      };
       link.onerror = () => {
+        link.remove();
         const message = `[spp-widgets] ${urls[index]} not loaded: it does not match its integrity hash, or could not be fetched.`;
         console.error(message);
         reject(new Error(message));

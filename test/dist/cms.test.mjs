@@ -98,6 +98,14 @@ describe(
       tab.on('pageerror', (e) => report.pageErrors.push(e.message));
       tab.on('request', (r) => report.requests.push(new URL(r.url()).pathname));
       await tab.evaluateOnNewDocument(() => {
+        // The SRI loader removes its modulepreload links once loaded: record them as they come.
+        window.__preloads = [];
+        new window.MutationObserver((records) => {
+          for (const record of records)
+            for (const node of record.addedNodes)
+              if (node.localName === 'link' && node.rel === 'modulepreload')
+                window.__preloads.push([new URL(node.href).pathname, node.integrity, node.crossOrigin]);
+        }).observe(document, { childList: true, subtree: true });
         window.__thrown = [];
         window.addEventListener('error', (e) => window.__thrown.push(`error: ${e.message}`));
         window.addEventListener('unhandledrejection', (e) => window.__thrown.push(`unhandledrejection: ${e.reason}`));
@@ -140,13 +148,7 @@ describe(
             timeout: 10_000,
           },
         );
-        const links = await tab.evaluate(() =>
-          [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => [
-            new URL(l.href).pathname,
-            l.integrity,
-            l.crossOrigin,
-          ]),
-        );
+        const links = await tab.evaluate(() => window.__preloads);
         const hashes = integrity().files;
         const prefix = `/spp-widgets/${pkg.version}/`;
         assert.ok(links.length >= 5, `${links.length} modules preloaded`);
@@ -165,13 +167,13 @@ describe(
         );
         await tab.waitForFunction(() => customElements.get('spp-avis-questionnaire'), { timeout: 10_000 });
         const questionnaire = file(/^chunks\/spp-avis-questionnaire-/);
-        assert.ok(
-          await tab.evaluate(
-            (p) => [...document.querySelectorAll('link[rel=modulepreload]')].some((l) => l.href.endsWith(p)),
-            questionnaire,
-          ),
-        );
+        assert.ok(await tab.evaluate((p) => window.__preloads.some(([path]) => path.endsWith(p)), questionnaire));
         await settle(tab);
+        assert.equal(
+          await tab.evaluate(() => document.querySelectorAll('link[rel=modulepreload]').length),
+          0,
+          'the host’s <head> is left as it was',
+        );
         assert.deepEqual(report.errors, []);
         assert.deepEqual(report.pageErrors, []);
         assert.deepEqual(await tab.evaluate(() => window.__thrown), []);

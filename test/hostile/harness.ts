@@ -301,11 +301,8 @@ export async function storedFields(demarche: string, minimum = 4): Promise<strin
 }
 
 /** The differences between two snapshots of the host page, one line each. */
-export function differences(before: Snapshot, after: Snapshot, { headAdds }: { headAdds?: RegExp } = {}): string[] {
+export function differences(before: Snapshot, after: Snapshot): string[] {
   const out: string[] = [];
-  // Additions to <head> a scenario knowingly accepts (said in its test).
-  if (headAdds)
-    after = { ...after, head: after.head.filter((entry) => before.head.includes(entry) || !headAdds.test(entry)) };
   for (const key of ['url', 'title', 'documentSheets', 'adoptedSheets'] as const) {
     if (before[key] !== after[key]) out.push(`${key}: ${before[key]} → ${after[key]}`);
   }
