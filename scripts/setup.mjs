@@ -39,12 +39,13 @@ if (existsSync(at('platform/openapi.yaml'))) {
 // `npm start` and `npm run build:demo` (--cdn): the demo runs the CDN bundle exactly as a site
 // would (dist/cdn/<version>/), so build it when it is missing or older than its sources.
 if (process.argv.includes('--cdn')) {
-  const { raisonDeConstruire } = await import('../demo/server/cdn.mjs');
+  const { enregistrerEmpreintes, raisonDeConstruire } = await import('../demo/server/cdn.mjs');
   const raison = raisonDeConstruire();
   if (raison) {
     console.log(`Building the CDN bundle (${raison})…`);
     const debut = Date.now();
     run(bin('rollup'), ['-c', 'demo/rollup.cdn.mjs', '--silent']);
+    enregistrerEmpreintes();
     console.log(`CDN bundle built in ${((Date.now() - debut) / 1000).toFixed(1)} s.`);
   }
 }

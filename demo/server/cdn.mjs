@@ -2,8 +2,8 @@
 // whether it is older than its sources, and the loader's SRI hash. Node built-ins only:
 // scripts/setup.mjs imports it before node_modules may exist.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const RACINE = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,18 +40,36 @@ export function trouverCdn(racine = RACINE) {
 /** What goes into the CDN bundle: a change to any of these makes it stale. */
 const SOURCES = ['src', 'build', 'data', 'xliff', 'rollup.config.mjs', 'package.json'];
 const HORS_BUNDLE = /(^|[\\/])(generated|test-support)([\\/]|$)|\.(test|stories)\.ts$/;
+/** Rewritten by every `npm start` (lit-localize extract), so judged by content only. */
+const REECRITS = /^xliff([\\/]|$)/;
 
-function derniereModification(chemin) {
-  if (!existsSync(chemin)) return 0;
-  const info = statSync(chemin);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let plusRecent = info.mtimeMs;
-  for (const entree of readdirSync(chemin)) {
-    const enfant = join(chemin, entree);
-    if (HORS_BUNDLE.test(enfant)) continue;
-    plusRecent = Math.max(plusRecent, derniereModification(enfant));
-  }
-  return plusRecent;
+function fichiersSources(racine) {
+  const fichiers = [];
+  const parcourir = (chemin) => {
+    if (!existsSync(join(racine, chemin)) || HORS_BUNDLE.test(chemin)) return;
+    if (!statSync(join(racine, chemin)).isDirectory()) return void fichiers.push(chemin);
+    for (const entree of readdirSync(join(racine, chemin)).sort()) parcourir(join(chemin, entree));
+  };
+  SOURCES.forEach(parcourir);
+  return fichiers;
+}
+
+const empreinte = (octets) => createHash('sha256').update(octets).digest('base64');
+const fichierEmpreinte = (racine) => join(racine, 'node_modules', '.cache', 'spp-widgets', 'cdn-demo.json');
+
+/** The sources' content and the built loader, as recorded after a build by setup.mjs. */
+function empreintes(racine, cdn) {
+  const sources = createHash('sha256');
+  for (const fichier of fichiersSources(racine)) sources.update(fichier).update(readFileSync(join(racine, fichier)));
+  return { sources: sources.digest('base64'), chargeur: empreinte(readFileSync(join(cdn.dossier, LOADER))) };
+}
+
+/** Records what the CDN bundle was built from (after a build, or once found fresh). */
+export function enregistrerEmpreintes(racine = RACINE) {
+  const cdn = trouverCdn(racine);
+  if (!cdn) return;
+  mkdirSync(dirname(fichierEmpreinte(racine)), { recursive: true });
+  writeFileSync(fichierEmpreinte(racine), JSON.stringify(empreintes(racine, cdn)));
 }
 
 /** Why the CDN bundle must be (re)built, or null when it is up to date. */
@@ -60,9 +78,23 @@ export function raisonDeConstruire(racine = RACINE) {
   if (!cdn || relative(dossierCdn(racine), cdn.dossier) !== cdn.version) {
     return `dist/cdn/${version(racine)}/ absent`;
   }
+  const actuelles = empreintes(racine, cdn);
+  try {
+    const connues = JSON.parse(readFileSync(fichierEmpreinte(racine), 'utf8'));
+    if (connues.chargeur === actuelles.chargeur) {
+      return connues.sources === actuelles.sources ? null : 'sources modifiées depuis la construction';
+    }
+  } catch {
+    // No record yet: judge by dates below.
+  }
+  // Built by someone else (npm run build): compare dates, leaving out the files every start rewrites.
   const construit = statSync(join(cdn.dossier, LOADER)).mtimeMs;
-  const source = SOURCES.find((chemin) => derniereModification(join(racine, chemin)) > construit);
-  return source ? `${source}/ plus récent que dist/cdn/${cdn.version}/` : null;
+  const plusRecent = fichiersSources(racine).find(
+    (fichier) => !REECRITS.test(fichier) && statSync(join(racine, fichier)).mtimeMs > construit,
+  );
+  if (plusRecent) return `${plusRecent} plus récent que dist/cdn/${cdn.version}/`;
+  enregistrerEmpreintes(racine);
+  return null;
 }
 
 /** The two loaders a site can use (README, « Deux chargeurs ») : verifying every module, or lighter. */
