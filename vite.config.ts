@@ -8,7 +8,7 @@
 //   sources); the dev server always uses its own /api;
 // - SPP_PLATFORM_MEMORY=1: an in-memory platform instead of .platform-data/ (tests).
 import { randomBytes } from 'node:crypto';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { sppPlugins } from './build/plugins.mjs';
 import { connectMiddleware } from './platform/src/node.js';
 import { decrireCles, ouvrirPlateformeLocale, type PlateformeLocale } from './platform/src/local.js';
@@ -67,7 +67,7 @@ function quietLogger() {
   return { info: () => undefined, error: (message: string) => console.error(message) };
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'demo') {
     // The static demo: plain files for any static server, relative URLs, the CDN bundle copied in.
     const apiBase = process.env.SPP_DEMO_API?.trim() || undefined;

@@ -26,8 +26,12 @@ function cdnOuErreur() {
   return cdn;
 }
 
-/** Every page of the demo (the build's inputs), keyed by its path without extension. */
+/**
+ * Every page of the demo (the build's inputs), keyed by its path without extension.
+ * @returns {Record<string, string>}
+ */
 export function pagesDemo() {
+  /** @type {Record<string, string>} */
   const pages = {};
   const parcourir = (dossier) => {
     for (const entree of readdirSync(dossier, { withFileTypes: true })) {
