@@ -71,6 +71,11 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'demo') {
     // The static demo: plain files for any static server, relative URLs, the CDN bundle copied in.
     const apiBase = process.env.SPP_DEMO_API?.trim() || undefined;
+    if (!apiBase) {
+      console.warn(
+        'SPP_DEMO_API is not set: the built demo uses no platform (the elements fall back to public sources).',
+      );
+    }
     return {
       root: 'demo',
       base: './',
