@@ -138,7 +138,10 @@ function machineLine(results) {
     `Mesuré le ${date(results.date)} par \`npm run bench\` (${results.durationS} s) sur ${m.cpus} cœurs ` +
     `(${m.cpuModel.trim()}), ${m.memoryGiB} Gio, ${m.os} ; Node ${m.node} ; ${m.chromium.replace('HeadlessChrome/', 'Chromium ')} ` +
     `headless, sans bridage du processeur, fenêtre ${m.viewport}. Charge moyenne de la machine : ` +
-    `${num(m.loadAverage.start[0], 2)} au départ, jusqu’à ${num(during, 2)} pendant la mesure. ` +
+    `${num(m.loadAverage.start[0], 2)} au départ, jusqu’à ${num(during, 2)} pendant la mesure` +
+    (during > m.cpus
+      ? ' (d’autres tâches occupaient la machine, le banc lui-même compte pour environ 2 : les temps sont pessimistes). '
+      : '. ') +
     `${results.method.runs} passages par scénario (contexte de navigateur neuf à chaque fois, cache vide) : médiane et p95. ` +
     'Tout est servi en local sur une seule origine, sans compression ; les tailles sont le gzip -9 de chaque réponse ' +
     'reçue par la page (JS et CSS ; polices à part).'

@@ -4,7 +4,8 @@
 //
 // Options: --no-build (fail instead of building when dist/cdn is missing), --runs=15,
 // --only=avis,temoin,… (scenarios), --platform-duration=30 (seconds per route),
-// --no-platform, --out=bench/results.json (the .md goes next to it), --quiet-load=0.8
+// --no-platform, --out=bench/results.json (the .md goes next to it), --from=bench/results.json
+// (only rewrite the .md from that file), --quiet-load=0.8
 // (wait up to --quiet-wait=10 minutes for the 1-minute load average to drop below this).
 /* global setInterval, clearInterval */
 import { spawnSync } from 'node:child_process';
@@ -136,7 +137,17 @@ async function waitForQuiet(threshold) {
   }
 }
 
+/** `--from=bench/results.json`: writes the .md again from measured figures (no new measure). */
+async function rerender(path) {
+  const results = JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+  const options = (await resolveConfig(join(ROOT, path))) ?? {};
+  const markdown = await format(renderMarkdown(results), { ...options, parser: 'markdown' });
+  writeFileSync(join(ROOT, path).replace(/\.json$/, '.md'), markdown);
+  console.log(markdown);
+}
+
 async function main() {
+  if (args.from) return rerender(String(args.from));
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   let cdnDir = locateCdn(version);
   if (!cdnDir) {
@@ -191,7 +202,11 @@ async function main() {
         // What to look at when a bar fails: the slow frames' scripts, the shifted nodes, errors.
         for (const frame of result.loaded.bench.loafs.filter((f) => f.blocking > 0)) {
           if (d.longAnimationFrames.length < 20) {
-            const scripts = frame.scripts.map((script) => ({ ...script, source: local(script.source) }));
+            const scripts = frame.scripts.map((script) => ({
+              ...script,
+              source: local(script.source),
+              invoker: script.invoker?.replace(/https?:\/\/127\.0\.0\.1:\d+/g, ''),
+            }));
             d.longAnimationFrames.push({ run, ...frame, scripts });
           }
         }
