@@ -367,6 +367,35 @@ async function renderCsp(root, opendata) {
 
 // ─── bench/results.md ───────────────────────────────────────────────────────────────────
 
+/**
+ * One line on the brief's thresholds, from the verdict column of the results' first table
+ * whose last header is « verdict »: how many hold, and which do not.
+ */
+function benchSummary(body) {
+  const lines = body.split('\n');
+  const header = lines.findIndex((l) => /^\|.*\|\s*verdict\s*\|\s*$/.test(l));
+  if (header < 0) return '';
+  const rows = [];
+  for (const line of lines.slice(header + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = line
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
+    rows.push({ seuil: cells[0], mesure: cells[1], verdict: cells.at(-1) });
+  }
+  const held = rows.filter((r) => r.verdict.startsWith('✅'));
+  const missed = rows.filter((r) => !r.verdict.startsWith('✅'));
+  const list = missed.map(
+    (r) => `${r.mesure} (${r.seuil}${r.verdict.startsWith('⚠') ? ' : tenu en médiane, pas au p95' : ''})`,
+  );
+  return (
+    `**Seuils du cahier des charges : ${held.length} tenus sur ${rows.length}.**` +
+    (missed.length ? ` Non tenus : ${list.join(' ; ')}.` : '') +
+    '\n\n'
+  );
+}
+
 function renderBench(root) {
   const path = 'bench/results.md';
   if (!exists(root, path)) return undefined;
@@ -380,7 +409,7 @@ function renderBench(root) {
       (_, hashes) => `${'#'.repeat(Math.min(6, Math.max(1, hashes.length + shift)))} `,
     );
   }
-  return `Copié de [\`${path}\`](${path}) (écrit par \`npm run bench\`).\n\n${body}`;
+  return `Copié de [\`${path}\`](${path}) (écrit par \`npm run bench\`).\n\n${benchSummary(body)}${body}`;
 }
 
 // ─── package.json: the script tag ───────────────────────────────────────────────────────
