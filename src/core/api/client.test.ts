@@ -142,14 +142,23 @@ describe('API client', () => {
 
     it('serves stale data at once and refreshes it in the background', async () => {
       const storage = new MemoryStorage();
-      const first = await freshClient(storage).get('/v1/engagements', { shape: engagementsShape, ttl: HOUR });
+      // Both reads in the same millisecond: ttl 0 must still mean stale.
+      const realNow = Date.now;
+      const frozen = realNow();
+      Date.now = () => frozen;
+      let first, stale;
       let refreshed: { fetchedAt: number } | undefined;
-      const stale = await freshClient(storage).get('/v1/engagements', {
-        shape: engagementsShape,
-        ttl: 0,
-        onRefresh: (fresh) => (refreshed = fresh),
-      });
-      expect([stale.stale, stale.source, stale.fetchedAt]).to.deep.equal([true, 'cache', first.fetchedAt]);
+      try {
+        first = await freshClient(storage).get('/v1/engagements', { shape: engagementsShape, ttl: HOUR });
+        stale = await freshClient(storage).get('/v1/engagements', {
+          shape: engagementsShape,
+          ttl: 0,
+          onRefresh: (fresh) => (refreshed = fresh),
+        });
+      } finally {
+        Date.now = realNow;
+      }
+      expect([stale.stale, stale.source, stale.fetchedAt]).to.deep.equal([true, 'cache', frozen]);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(refreshed?.fetchedAt).to.be.greaterThan(first.fetchedAt - 1);
     });

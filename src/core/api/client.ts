@@ -69,7 +69,8 @@ export class ApiClient {
     const key = this.url(path);
     const cached = this.cache.read<T>(key, options.shape);
     const now = Date.now();
-    if (cached && now - cached.fetchedAt <= options.ttl) {
+    // Fresh for ttl ms, not one more: ttl 0 always revalidates, even within the same millisecond.
+    if (cached && now - cached.fetchedAt < options.ttl) {
       return { ...cached, stale: false, source: 'cache' };
     }
     if (cached) {
