@@ -3,6 +3,7 @@
 // with the odd records real exports hold (text values, « NC », missing values and
 // dates, several date formats, records without indicator).
 import { expect } from '@open-wc/testing';
+import { fetchJsonFixture } from '../../test-support/fixtures.js';
 import {
   deduireSens,
   lireDate,
@@ -20,8 +21,7 @@ import {
 } from './opendata.js';
 
 const BASE = 'https://opendata.example.test/api/explore/v2.1';
-const fixture = async (name: string): Promise<OdsReponse> =>
-  (await fetch(new URL(`./fixtures/${name}.json`, import.meta.url))).json();
+const fixture = (name: string) => fetchJsonFixture<OdsReponse>(new URL(`./fixtures/${name}.json`, import.meta.url));
 
 let resultats: OdsReponse;
 let indicateurs: OdsReponse;

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { API_BASE, setFaults } from '../../test-support/platform.js';
 import { waitFor } from '../../test-support/page.js';
+import { fetchJsonFixture } from '../../test-support/fixtures.js';
 import { loadLocale, withLocale } from '../../core/localization.js';
 import { OPENDATA_BASE, SITE_RESULTATS, type SppResultats } from './spp-resultats.js';
 import { formatPeriode, formatValeur, type ResultatsStructure } from './format.js';
@@ -55,8 +56,7 @@ function stubOpenData(status = 200) {
 
 before(async () => {
   await loadLocale('en');
-  const fixture = async (name: string) =>
-    (await fetch(new URL(`./fixtures/${name}.json`, import.meta.url))).json() as Promise<unknown>;
+  const fixture = (name: string) => fetchJsonFixture(new URL(`./fixtures/${name}.json`, import.meta.url));
   odsResultats = await fixture('ods-export-resultats');
   odsIndicateurs = await fixture('ods-export-indicateurs');
 });
