@@ -33,7 +33,7 @@ const args = Object.fromEntries(
 const RUNS = Number(args.runs ?? 15);
 const WARMUP = Number(args.warmup ?? 2);
 const PLATFORM_DURATION = Number(args['platform-duration'] ?? 30);
-const OUT = join(ROOT, args.out ?? 'bench/results.json');
+const OUT = resolve(ROOT, args.out ?? 'bench/results.json');
 const startedAt = Date.now();
 const git = (...command) => spawnSync('git', command, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
 const log = (line) => console.log(`[bench ${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}`);

@@ -436,6 +436,8 @@ function renderScriptTag(root) {
 
 /** What each npm script is for, in the order shown; a script that does not exist is not shown. */
 const COMMANDS = {
+  'test:node': 'les tests Node seuls (pipeline de styles, plateforme, README, calculs du banc)',
+  'test:browser': 'les tests du navigateur seuls (Chromium headless)',
   build: 'écrit `dist/` (ESM et types pour npm) et `dist/cdn/` (chargeurs, modules, polices, empreintes SRI)',
   size: 'vérifie les budgets de taille, après le build',
   'test:dist': 'après le build : vérifie le paquet (contenu publié, CDN et SRI, exemples React, Vue, Angular et CMS)',

@@ -1,5 +1,6 @@
-// `npm test`: the Node tests (build pipeline, reference platform), then the browser tests
-// in headless Chromium. Prints each runner's own summary, then one total line.
+// `npm test`: the Node tests (build pipeline, reference platform, README, bench arithmetic),
+// then the browser tests in headless Chromium. Prints each runner's own summary, then one
+// total line. `--only=node` or `--only=browser` runs one side (npm run test:node, test:browser).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
@@ -35,36 +36,48 @@ const lastNumber = (text, pattern) => {
   return matches.length ? Number(matches.at(-1)[1]) : 0;
 };
 
-const node = await run(
-  'Node tests (build pipeline, platform)',
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    ...testFiles('build', '.test.mjs'),
-    ...testFiles('scripts', '.test.mjs'),
-    ...testFiles('platform/test', '.test.ts'),
-    ...testFiles('test/node', '.test.mjs'),
-  ],
-  (out) => ({
-    passed: lastNumber(out, /ℹ pass (\d+)/g),
-    failed: lastNumber(out, /ℹ fail (\d+)/g),
-    skipped: lastNumber(out, /ℹ skipped (\d+)/g),
-  }),
-);
-const browser = await run('Browser tests (headless Chromium, web-test-runner)', bin('wtr'), [], (out) => ({
-  passed: lastNumber(out, /(\d+) passed, \d+ failed/g),
-  failed: lastNumber(out, /\d+ passed, (\d+) failed/g),
-}));
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const skipped = { code: 0, passed: 0, failed: 0, skipped: 0 };
+
+const node =
+  only === 'browser'
+    ? skipped
+    : await run(
+        'Node tests (build pipeline, platform)',
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '--test',
+          '--test-reporter=spec',
+          ...testFiles('build', '.test.mjs'),
+          ...testFiles('scripts', '.test.mjs'),
+          ...testFiles('platform/test', '.test.ts'),
+          ...testFiles('test/node', '.test.mjs'),
+          ...testFiles('bench', '.test.mjs'),
+        ],
+        (out) => ({
+          passed: lastNumber(out, /ℹ pass (\d+)/g),
+          failed: lastNumber(out, /ℹ fail (\d+)/g),
+          skipped: lastNumber(out, /ℹ skipped (\d+)/g),
+        }),
+      );
+const browser =
+  only === 'node'
+    ? skipped
+    : await run('Browser tests (headless Chromium, web-test-runner)', bin('wtr'), [], (out) => ({
+        passed: lastNumber(out, /(\d+) passed, \d+ failed/g),
+        failed: lastNumber(out, /\d+ passed, (\d+) failed/g),
+      }));
 
 const passed = node.passed + browser.passed;
 const failed = node.failed + browser.failed;
 const ok = node.code === 0 && browser.code === 0 && failed === 0 && passed > 0;
-console.log(
-  `\nNode: ${node.passed} passed, ${node.failed} failed, ${node.skipped} skipped (PostgreSQL server tests need TEST_DATABASE_URL)` +
-    ` · Browser: ${browser.passed} passed, ${browser.failed} failed`,
-);
+const summaries = [
+  only !== 'browser' &&
+    `Node: ${node.passed} passed, ${node.failed} failed, ${node.skipped} skipped (PostgreSQL server tests need TEST_DATABASE_URL)`,
+  only !== 'node' && `Browser: ${browser.passed} passed, ${browser.failed} failed`,
+];
+console.log(`\n${summaries.filter(Boolean).join(' · ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);

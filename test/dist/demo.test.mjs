@@ -135,7 +135,7 @@ describe('the static demo (npm run build:demo)', { skip: !chromium && 'no Chromi
     browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
     await browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-sanitized-write']);
 
-    // One avis with free text and an e-mail address, for « Avis reçus ».
+    // One avis, so « Avis reçus » has statistics to show.
     const created = await fetch(`${api}/v1/avis`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
