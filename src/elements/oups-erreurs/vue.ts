@@ -10,6 +10,7 @@ import { safeUrl } from '../../core/safe-url.js';
 import { dsfrAccordion, dsfrForm, dsfrTag } from '../../core/styles/dsfr.js';
 import type { Erreur, Evenement, Selection } from './types.js';
 import vueStyles from './vue.styles.css';
+import { dateFormat } from '../../core/intl.js';
 
 export { filtrer } from './recherche.js';
 
@@ -48,7 +49,7 @@ export interface Contexte {
 function date(value: string | number, locale: string, options: Intl.DateTimeFormatOptions): string {
   try {
     const d = typeof value === 'number' ? new Date(value) : new Date(`${value}T00:00:00`);
-    return new Intl.DateTimeFormat(locale, options).format(d);
+    return dateFormat(locale, options).format(d);
   } catch {
     return String(value);
   }

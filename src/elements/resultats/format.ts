@@ -3,6 +3,7 @@
 // so call them while the element renders (inside its withLocale()).
 import { msg, str } from '@lit/localize';
 import type { components } from '../../generated/api.js';
+import { dateFormat, numberFormat, pluralRules } from '../../core/intl.js';
 
 type Schemas = components['schemas'];
 export type ResultatsStructure = Schemas['ResultatsStructure'];
@@ -20,22 +21,22 @@ const ONE_DECIMAL = { maximumFractionDigits: 1 };
  * `court`: « 12,5 j » (chart labels).
  */
 export function formatValeur(valeur: number, unite: Unite, locale: string, court = false): string {
-  if (unite === '%') return new Intl.NumberFormat(locale, { style: 'percent', ...ONE_DECIMAL }).format(valeur / 100);
+  if (unite === '%') return numberFormat(locale, { style: 'percent', ...ONE_DECIMAL }).format(valeur / 100);
   const unit = INTL_UNITS[unite];
   // Some ICU data puts a plain space before the unit: make it a no-break space.
   if (unit)
-    return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: court ? 'short' : 'long', ...ONE_DECIMAL })
+    return numberFormat(locale, { style: 'unit', unit, unitDisplay: court ? 'short' : 'long', ...ONE_DECIMAL })
       .format(valeur)
       .replace(/(\d) /, '$1\u00a0');
-  const nombre = new Intl.NumberFormat(locale, ONE_DECIMAL).format(valeur);
+  const nombre = numberFormat(locale, ONE_DECIMAL).format(valeur);
   return unite === '/10' ? `${nombre}/10` : nombre;
 }
 
 /** A difference between two values: « 3,1 points » for rates and scores, « 2 jours », « 12 ». */
 export function formatEcart(ecart: number, unite: Unite, locale: string): string {
   if (unite === '%' || unite === '/10') {
-    const n = new Intl.NumberFormat(locale, ONE_DECIMAL).format(ecart);
-    const one = new Intl.PluralRules(locale).select(Math.round(ecart * 10) / 10) === 'one';
+    const n = numberFormat(locale, ONE_DECIMAL).format(ecart);
+    const one = pluralRules(locale).select(Math.round(ecart * 10) / 10) === 'one';
     return one ? msg(str`${n} point`) : msg(str`${n} points`);
   }
   return formatValeur(ecart, unite, locale);
@@ -68,7 +69,7 @@ const lastDayOfMonth = (year: number, month0: number) => new Date(Date.UTC(year,
 /** « 24 janvier 2025 » / "January 24, 2025". */
 export function formatDate(iso: string, locale: string): string {
   const date = parseIsoDate(iso);
-  return date ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date) : iso;
+  return date ? dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date) : iso;
 }
 
 /**
@@ -91,8 +92,8 @@ export function formatPeriode({ debut, fin }: Periode, locale: string): string {
     return q === 1 ? msg(str`1er trimestre ${y}`) : msg(str`${q}e trimestre ${y}`);
   }
   if (aligned && months === 1)
-    return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(start);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(start, end);
+    return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(start);
+  return dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(start, end);
 }
 
 export interface Tendance {

@@ -21,6 +21,7 @@ import shape from '~spp/api-schema/ResultatsStructure';
 import { ResponseCache } from '../../core/api/cache.js';
 import { ApiError } from '../../core/api/errors.js';
 import type { Indicateur, Periode, PointHistorique, Resultat, ResultatsStructure, Unite } from './format.js';
+import { dateFormat } from '../../core/intl.js';
 
 /** A records response of the Explore API v2.1. */
 export interface OdsReponse {
@@ -84,7 +85,7 @@ export function lireDate(raw: unknown): string | undefined {
     const instant = new Date(text);
     if (Number.isNaN(instant.getTime())) return undefined;
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric', day: 'numeric' })
+      dateFormat('en', { timeZone: 'Europe/Paris', year: 'numeric', month: 'numeric', day: 'numeric' })
         .formatToParts(instant)
         .map((p) => [p.type, p.value]),
     );

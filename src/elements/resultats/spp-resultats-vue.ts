@@ -16,6 +16,7 @@ import {
   type Resultat,
   type ResultatsStructure,
 } from './format.js';
+import { dateFormat } from '../../core/intl.js';
 
 /** What the element gives the view to draw. */
 export interface Contexte {
@@ -71,7 +72,7 @@ export function vue(c: Contexte): TemplateResult {
 /** Example data and data of another day are said, visibly. */
 function avertissements(c: Contexte, donnees: { exemple: boolean; mention?: string }[]) {
   const mentions = new Set(donnees.filter((d) => d.exemple && d.mention).map((d) => d.mention as string));
-  const date = new Intl.DateTimeFormat(c.locale, { dateStyle: 'long' }).format(c.fetchedAt);
+  const date = dateFormat(c.locale, { dateStyle: 'long' }).format(c.fetchedAt);
   return html`${[...mentions].map((m) => html`<p class="spp-mention">${m}</p>`)}
   ${c.stale ? html`<p class="spp-perime">${msg(str`Données du ${date}`)}</p>` : nothing}`;
 }
