@@ -9,7 +9,7 @@
 // (wait up to --quiet-wait=10 minutes for the 1-minute load average to drop below this).
 /* global setInterval, clearInterval */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -299,6 +299,7 @@ async function main() {
   results.bars = judgeBars(results);
   // Formatted as the repository formats everything (`npm run lint` checks these files too).
   const options = (await resolveConfig(OUT)) ?? {};
+  mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, await format(JSON.stringify(results), { ...options, parser: 'json' }));
   const markdown = await format(renderMarkdown(results), { ...options, parser: 'markdown' });
   writeFileSync(OUT.replace(/\.json$/, '.md'), markdown);

@@ -8,6 +8,7 @@ import { isLocaleReady, loadLocale, resolveLocale, withLocale, SOURCE_LOCALE, ty
 import { declareMarianne, registerRemUnit } from './document-setup.js';
 import { defineElement, type VersionedElement } from './define.js';
 import { describeError, type SppErrorDetail } from './errors.js';
+import { inSlice } from './render-slices.js';
 import { dsfrCore } from './styles/dsfr.js';
 import hostStyles from './styles/host.styles.css';
 
@@ -116,6 +117,11 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) applyTheme(this, this.theme);
     if (changed.has('marque') && this.marque !== 'neutre' && this.isConnected) declareMarianne();
+  }
+
+  /** Many elements updating at once share the main thread in slices (core/render-slices.ts). */
+  protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
+    return inSlice(() => super.scheduleUpdate());
   }
 
   /** Renders in this element's language, and turns any rendering error into a fallback. */

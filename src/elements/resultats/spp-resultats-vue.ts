@@ -72,9 +72,12 @@ export function vue(c: Contexte): TemplateResult {
 /** Example data and data of another day are said, visibly. */
 function avertissements(c: Contexte, donnees: { exemple: boolean; mention?: string }[]) {
   const mentions = new Set(donnees.filter((d) => d.exemple && d.mention).map((d) => d.mention as string));
-  const date = dateFormat(c.locale, { dateStyle: 'long' }).format(c.fetchedAt);
-  return html`${[...mentions].map((m) => html`<p class="spp-mention">${m}</p>`)}
-  ${c.stale ? html`<p class="spp-perime">${msg(str`Données du ${date}`)}</p>` : nothing}`;
+  // Only when shown: the first date formatter of a page costs ~20 ms (locale data).
+  const perime = () => {
+    const date = dateFormat(c.locale, { dateStyle: 'long' }).format(c.fetchedAt);
+    return html`<p class="spp-perime">${msg(str`Données du ${date}`)}</p>`;
+  };
+  return html`${[...mentions].map((m) => html`<p class="spp-mention">${m}</p>`)} ${c.stale ? perime() : nothing}`;
 }
 
 function valeur(c: Contexte, r: Resultat) {

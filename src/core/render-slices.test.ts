@@ -1,0 +1,83 @@
+import { expect, fixtureCleanup } from '@open-wc/testing';
+import { html } from 'lit';
+import { SppElement } from './spp-element.js';
+import { inSlice } from './render-slices.js';
+
+/** Renders slowly, as a long list would: 4 ms of work per render. */
+class SppTestSlow extends SppElement {
+  static renders: number[] = [];
+  override render() {
+    const start = performance.now();
+    while (performance.now() - start < 4) {
+      // busy: the cost of a big template
+    }
+    SppTestSlow.renders.push(start);
+    return html`<p class="spp-root">lent</p>`;
+  }
+}
+SppTestSlow.define('spp-test-slow');
+
+const longTasks: number[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+}).observe({ type: 'longtask' });
+
+/** Resolves in a later task. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('render slices', () => {
+  afterEach(() => fixtureCleanup());
+
+  it('30 elements rendering at once share the main thread: no long task, every one rendered', async () => {
+    SppTestSlow.renders = [];
+    longTasks.length = 0;
+    const box = document.createElement('div');
+    for (let i = 0; i < 30; i++) box.append(document.createElement('spp-test-slow'));
+    document.body.append(box);
+    // One task later, only a few slices' worth have rendered (30 × 4 ms would be 120 ms).
+    await Promise.resolve();
+    await Promise.resolve();
+    const inFirstTask = SppTestSlow.renders.length;
+    expect(inFirstTask).to.be.within(1, 5);
+    await Promise.all([...box.children].map((el) => (el as SppTestSlow).updateComplete));
+    expect(SppTestSlow.renders).to.have.length(30);
+    expect([...box.children].every((el) => el.shadowRoot?.textContent?.includes('lent'))).to.equal(true);
+    await nextTask();
+    expect(longTasks.filter((d) => d > 50)).to.deep.equal([]);
+    box.remove();
+  });
+
+  it('runs an update at once while the slice has time, and in order after it', async () => {
+    await nextTask();
+    const order: string[] = [];
+    expect(inSlice(() => order.push('a'))).to.equal(1);
+    const start = performance.now();
+    while (performance.now() - start < 12) {
+      // spend this task's slice
+    }
+    const later = inSlice(() => order.push('b'));
+    const last = inSlice(() => order.push('c'));
+    expect(order).to.deep.equal(['a']);
+    expect(await later).to.equal(2);
+    expect(await last).to.equal(3);
+    expect(order).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('passes a failing update on to its caller, and goes on with the next ones', async () => {
+    await nextTask();
+    // A slice starts with the first update of a task.
+    inSlice(() => undefined);
+    const start = performance.now();
+    while (performance.now() - start < 12) {
+      // spend this task's slice
+    }
+    const failing = inSlice(() => {
+      throw new Error('boom');
+    });
+    const next = inSlice(() => 'suivant');
+    let message = '';
+    await (failing as Promise<never>).catch((error: Error) => (message = error.message));
+    expect(message).to.equal('boom');
+    expect(await next).to.equal('suivant');
+  });
+});
