@@ -11,6 +11,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
 import { sppPlugins } from './build/plugins.mjs';
 import { createCdnManifest } from './build/cdn.mjs';
+import { slimLocalize } from './build/slim-localize.mjs';
 
 /** Every element: src/elements/<name>/spp-<name>.ts, registered as <spp-name>. */
 const elements = Object.fromEntries(
@@ -36,7 +37,7 @@ const cleanNpmBuild = () => ({
 });
 
 const ELEMENT_ESSENTIALS =
-  /[\\/]src[\\/]core[\\/](define|safe-url|theme|document-observer|document-setup)\.ts$|\0spp:version/;
+  /[\\/]src[\\/]core[\\/](define|safe-url|theme|document-observer|document-setup|api[\\/]config)\.ts$|\0spp:version/;
 
 const loader = (input, file, plugins) => ({
   input,
@@ -62,7 +63,7 @@ export default [
   },
   {
     input: elements,
-    plugins: [...sppPlugins({ emitFonts: true }), nodeResolve(), typescript(true), cdn.collect()],
+    plugins: [...sppPlugins({ emitFonts: true }), slimLocalize(), nodeResolve(), typescript(true), cdn.collect()],
     output: {
       dir: cdnDir,
       format: 'es',

@@ -1,25 +1,9 @@
-// What the first element does once at document level: fonts and the --spp-rem unit.
+// What the first element does once at document level: the Marianne font (the Lit-free
+// avis button needs it too, so it lives apart from rem-unit.ts).
 // Nothing here touches the host page's own styles or DOM.
 import { marianneFaces } from '~spp/fonts';
 
-let remRegistered = false;
 let fontsDeclared = false;
-
-/**
- * Registers --spp-rem as an inherited <length>, so `--spp-rem: 1em` on the host computes
- * to pixels once (from `font-size: medium`) and descendants inherit that length instead of
- * re-resolving `em` against their own font size. @property rules inside shadow roots are
- * ignored, hence the script registration.
- */
-export function registerRemUnit(): void {
-  if (remRegistered) return;
-  remRegistered = true;
-  try {
-    CSS.registerProperty({ name: '--spp-rem', syntax: '<length>', inherits: true, initialValue: '16px' });
-  } catch {
-    // Already registered (another copy of the library on the page): same definition.
-  }
-}
 
 /** True when the page (its CSS, or another script) already declares a Marianne face. */
 export function pageDeclaresMarianne(): boolean {

@@ -1,5 +1,7 @@
-// Localisation: French is the source language, English ships too. Messages are written
-// with @lit/localize's `msg()` and extracted to XLIFF by lit-localize (runtime mode).
+// Localisation runtime: French is the source language, English ships too. Messages are
+// written with @lit/localize's `msg()` and extracted to XLIFF by lit-localize (runtime mode).
+// Loaded only when an element is in another language than French (see core/locale.ts,
+// which is what elements import).
 //
 // Unlike @lit/localize's own runtime, the locale here is per element, not per page: an
 // element follows its `lang`, else the closest `[lang]` ancestor, else `<html lang>`,
@@ -11,13 +13,12 @@ import { _installMsgImplementation } from '@lit/localize/init/install.js';
 import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
 import type { LocaleModule } from '@lit/localize';
 import type { MsgFn } from '@lit/localize/internal/types.js';
-import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type { sourceLocale } from '../generated/locale-codes.js';
+import { registerRuntime, SOURCE_LOCALE, type Locale } from './locale.js';
 
-export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
+export { LOCALES, SOURCE_LOCALE, resolveLocale, toLocale, type Locale } from './locale.js';
+
 type Templates = LocaleModule['templates'];
-
-export const SOURCE_LOCALE: Locale = sourceLocale;
-export const LOCALES: readonly Locale[] = [sourceLocale, ...targetLocales];
 
 // Static map so every bundler sees (and can split) each locale module.
 const loaders: Record<Exclude<Locale, typeof sourceLocale>, () => Promise<LocaleModule>> = {
@@ -35,24 +36,6 @@ try {
   // Another bundle configured @lit/localize in this module instance (npm consumers who
   // localise their own app with it): our strings then show in French.
   console.warn('[spp-widgets] @lit/localize is already configured; texts stay in French.');
-}
-
-/** `en-GB` → `en`; anything we do not ship → French. */
-export function toLocale(lang: string | null | undefined): Locale {
-  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : SOURCE_LOCALE;
-}
-
-/** Element `lang` → closest `[lang]` (across shadow roots) → `<html lang>` → French. */
-export function resolveLocale(element: Element): Locale {
-  let node: Element | null = element;
-  while (node) {
-    const lang = node.getAttribute('lang');
-    if (lang) return toLocale(lang);
-    const parent: Element | null = node.parentElement;
-    node = parent ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
-  }
-  return SOURCE_LOCALE;
 }
 
 export function isLocaleReady(locale: Locale): boolean {
@@ -87,3 +70,5 @@ export function withLocale<T>(locale: Locale, render: () => T): T {
     current = previous;
   }
 }
+
+registerRuntime({ isLocaleReady, loadLocale, withLocale });

@@ -6,8 +6,9 @@
 // host's `html { font-size: 62.5% }`), then sets the DSFR colours the button uses (blue
 // France action, its hover and active states), light, dark and neutral, in a few custom
 // properties a page can also set on the element. The questionnaire, loaded on click, has
-// the real DSFR sheets. A host's `* { all: unset }` beats `:host`, so the text of the
-// button and the message is reset on them too (font-size stays the host's: a documented hook).
+// the real DSFR sheets. A host's `* { all: unset }` beats `:host`, so the button and the
+// message are reset too (`all: initial`, which leaves `direction` alone: it is set here),
+// and everything they show is declared after it (font-size stays the host's: a documented hook).
 const CSS = `
 :host{all:initial;display:inline-block;vertical-align:middle;min-height:2.5em;color-scheme:light;font:medium/1.5 Marianne,arial,sans-serif;color:#3a3a3a;--spp-police:Marianne,arial,sans-serif;
 --spp-couleur:#000091;--spp-couleur-survol:#1212ff;--spp-couleur-actif:#2323ff;--spp-texte:#f5f5fe;--spp-fond-survol:#f6f6f6;--spp-fond-actif:#ededed;--spp-erreur:#ce0500}
@@ -18,7 +19,7 @@ const CSS = `
 :host([marque=neutre][data-fr-theme=dark]){--spp-couleur:#cecece;--spp-couleur-survol:#a8a8a8;--spp-couleur-actif:#939393;--spp-texte:#161616}
 :host([hidden]){display:none}
 :host([data-mode=inline]){display:block;min-height:0;container-type:inline-size}
-.spp-bouton,.spp-erreur{font-family:var(--spp-police);font-style:normal;line-height:1.5;letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-shadow:none;white-space:normal;direction:ltr}
+.spp-bouton,.spp-erreur{all:initial;font-family:var(--spp-police);line-height:1.5;direction:ltr}
 .spp-bouton{display:inline-flex;align-items:center;gap:.5em;box-sizing:border-box;width:fit-content;max-width:100%;min-height:2.5em;
 margin:0;padding:.5em 1em;border:0;border-radius:0;font-size:1em;font-weight:500;text-align:start;text-decoration:none;cursor:pointer;
 color:var(--spp-texte);background:var(--spp-couleur)}

@@ -2,7 +2,7 @@
 // they can be shown in English too. The platform may relabel a question: a text that is not
 // one of these is shown as the platform wrote it.
 import { msg } from '@lit/localize';
-import { SOURCE_LOCALE, withLocale } from '../../core/localization.js';
+import { SOURCE_LOCALE, withLocale } from '../../core/locale.js';
 
 const TEXTES: (() => string)[] = [
   () => msg('Évaluation de la satisfaction usager'),

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { SppElement } from '../../core/spp-element.js';
-import { withLocale } from '../../core/localization.js';
+import { withLocale } from '../../core/locale.js';
 import { resolveApiBase } from '../../core/api/config.js';
 import type { Resultat, ResultatsStructure } from './format.js';
 import styles from './spp-resultats.styles.css';
