@@ -146,7 +146,10 @@ const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').r
 /** The HTML of one page; `loader` and `apiBase` are absolute URLs on the bench server. */
 export function renderPage(id, { loader, apiBase }) {
   const page = PAGES[id];
-  const script = page.widget ? `<script src="${loader}" data-api-base="${apiBase}" defer></script>\n` : '';
+  // The script tag the README recommends.
+  const script = page.widget
+    ? `<script src="${loader}" data-api-base="${apiBase}" defer blocking="render"></script>\n`
+    : '';
   return `<!doctype html>
 <html lang="fr">
 <head>

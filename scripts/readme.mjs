@@ -424,6 +424,7 @@ function renderScriptTag(root) {
       '  crossorigin="anonymous"',
       '  data-api-base="https://www.example.gouv.fr/api"',
       '  defer',
+      '  blocking="render"',
       '></script>',
       '',
       '<spp-je-donne-mon-avis demarche="3842"></spp-je-donne-mon-avis>',

@@ -32,6 +32,8 @@ export function baliseChargeur({ src, integrity, apiBase }: Chargeur): string {
   const attributs: Attributs = { src, integrity, crossorigin: 'anonymous' };
   if (apiBase) attributs['data-api-base'] = apiBase;
   attributs.defer = true;
+  // The page paints once the loader has reserved the elements' place (Chromium; ignored elsewhere).
+  attributs.blocking = 'render';
   return `<script\n${listeAttributs(attributs)
     .map((a) => `  ${a}\n`)
     .join('')}></script>`;

@@ -128,6 +128,7 @@ export function demoPlugins({ apiBase, statique = false }) {
             'crossorigin="anonymous"',
             apiBase ? `data-api-base="${echapper(apiBase)}"` : '',
             'defer',
+            'blocking="render"',
           ].filter(Boolean);
           return html
             .replace(

@@ -1,12 +1,15 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { SppElement } from './spp-element.js';
 import { inSlice } from './render-slices.js';
 
-/** Renders slowly, as a long list would: 4 ms of work per render. */
+/** Shows a loading box, then its data slowly, as a long list would: 4 ms of work per render. */
 class SppTestSlow extends SppElement {
   static renders: number[] = [];
+  @property({ type: Boolean }) donnees = false;
   override render() {
+    if (!this.donnees) return html`<p class="spp-root">chargement</p>`;
     const start = performance.now();
     while (performance.now() - start < 4) {
       // busy: the cost of a big template
@@ -28,18 +31,38 @@ const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('render slices', () => {
   afterEach(() => fixtureCleanup());
 
-  it('30 elements rendering at once share the main thread: no long task, every one rendered', async () => {
-    SppTestSlow.renders = [];
-    longTasks.length = 0;
+  it('renders an element at once the first time: its loading box is there in the frame where it is defined', async () => {
     const box = document.createElement('div');
     for (let i = 0; i < 30; i++) box.append(document.createElement('spp-test-slow'));
     document.body.append(box);
+    // Start this task's slice and spend it: first renders must not wait for the next one.
+    inSlice(() => undefined);
+    const start = performance.now();
+    while (performance.now() - start < 12) {
+      // busy
+    }
+    await Promise.resolve();
+    await Promise.resolve();
+    expect([...box.children].filter((el) => el.shadowRoot?.textContent?.includes('chargement'))).to.have.length(30);
+    box.remove();
+  });
+
+  it('30 elements rendering their data at once share the main thread: no long task, every one rendered', async () => {
+    const box = document.createElement('div');
+    for (let i = 0; i < 30; i++) box.append(document.createElement('spp-test-slow'));
+    document.body.append(box);
+    const elements = [...box.children] as SppTestSlow[];
+    await Promise.all(elements.map((el) => el.updateComplete));
+    await nextTask();
+    SppTestSlow.renders = [];
+    longTasks.length = 0;
+    for (const el of elements) el.donnees = true;
     // One task later, only a few slices' worth have rendered (30 × 4 ms would be 120 ms).
     await Promise.resolve();
     await Promise.resolve();
     const inFirstTask = SppTestSlow.renders.length;
     expect(inFirstTask).to.be.within(1, 5);
-    await Promise.all([...box.children].map((el) => (el as SppTestSlow).updateComplete));
+    await Promise.all(elements.map((el) => el.updateComplete));
     expect(SppTestSlow.renders).to.have.length(30);
     expect([...box.children].every((el) => el.shadowRoot?.textContent?.includes('lent'))).to.equal(true);
     await nextTask();

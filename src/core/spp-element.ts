@@ -120,9 +120,13 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
     if (changed.has('marque') && this.marque !== 'neutre' && this.isConnected) declareMarianne();
   }
 
-  /** Many elements updating at once share the main thread in slices (core/render-slices.ts). */
+  /**
+   * Many elements updating at once share the main thread in slices (core/render-slices.ts).
+   * Not the first render: it is the small loading box, and it must be there in the frame
+   * where the element is defined, when the loader's reservation stops applying.
+   */
   protected override scheduleUpdate(): ReturnType<LitElement['scheduleUpdate']> {
-    return inSlice(() => super.scheduleUpdate());
+    return this.hasUpdated ? inSlice(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** Renders in this element's language, and turns any rendering error into a fallback. */

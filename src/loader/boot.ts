@@ -2,8 +2,9 @@
 // from their own script tag and start loading the elements present.
 import { version } from '~spp/version';
 import manifest from '~spp/cdn-manifest';
-import { configure } from '../core/api/config.js';
+import { configure, pageConfig } from '../core/api/config.js';
 import { startAutoloader } from './autoloader.js';
+import { reserveSpace } from './reservations.js';
 
 const LOADER = Symbol.for('spp-widgets.loader');
 type LoaderGlobal = typeof globalThis & { [LOADER]?: string };
@@ -18,6 +19,8 @@ export function boot(importer?: (base: string) => (url: string) => Promise<unkno
     const base = script?.src || document.baseURI;
     // Page-level settings from the script tag: <script src="…" data-api-base="https://…/api">.
     if (script?.dataset.apiBase) configure({ apiBase: script.dataset.apiBase });
+    // Before the elements load, so the page does not move when they appear.
+    reserveSpace(Boolean(pageConfig().apiBase?.trim()));
     // Elements the parser adds later (a plain script in <head>) are seen by its observer.
     startAutoloader({ manifest, base, importModule: importer?.(base) });
   } else if (page[LOADER] !== version) {

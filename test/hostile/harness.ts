@@ -10,6 +10,8 @@ export interface Snapshot {
   head: string[];
   documentSheets: number;
   adoptedSheets: number;
+  /** The loader's reservation sheet (0 or 1), which only matches our undefined elements. */
+  reservationSheets: number;
   elements: Record<string, { style: Record<string, string>; attributes: string; text?: string }>;
 }
 
@@ -306,6 +308,7 @@ export function differences(before: Snapshot, after: Snapshot): string[] {
   for (const key of ['url', 'title', 'documentSheets', 'adoptedSheets'] as const) {
     if (before[key] !== after[key]) out.push(`${key}: ${before[key]} → ${after[key]}`);
   }
+  if (after.reservationSheets > 1) out.push(`reservation sheets: ${after.reservationSheets}`);
   if (before.head.join('\n') !== after.head.join('\n'))
     out.push(`<head>: ${before.head.join(', ')} → ${after.head.join(', ')}`);
   for (const [path, element] of Object.entries(before.elements)) {

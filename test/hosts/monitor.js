@@ -234,6 +234,19 @@
     return result;
   };
   const attributes = (element) => [...element.attributes].map((a) => `${a.name}=${a.value}`).join(' ');
+  // The loader's one sheet of its own in the document (src/loader/reservations.ts): every
+  // rule, in a media query or not, only matches spp-* elements that are not defined yet.
+  const reservesOurPlace = (sheet) => {
+    const rules = [...sheet.cssRules].flatMap((rule) => (rule.cssRules ? [...rule.cssRules] : [rule]));
+    return (
+      rules.length > 0 &&
+      rules.every((rule) =>
+        (rule.selectorText ?? '')
+          .split(',')
+          .every((selector) => /^spp-[\w-]+(\[[^\]]+\])*:not\(:defined\)/.test(selector.trim())),
+      )
+    );
+  };
   state.snapshot = (name) => {
     const elements = {};
     hostElements().forEach((element, index) => {
@@ -250,7 +263,8 @@
       title: document.title,
       head: [...document.head.children].map((e) => `${e.localName} ${attributes(e)}`),
       documentSheets: document.styleSheets.length,
-      adoptedSheets: document.adoptedStyleSheets.length,
+      adoptedSheets: document.adoptedStyleSheets.filter((sheet) => !reservesOurPlace(sheet)).length,
+      reservationSheets: document.adoptedStyleSheets.filter(reservesOurPlace).length,
       elements,
     };
     if (name) state.snapshots[name] = snapshot;

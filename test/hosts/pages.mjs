@@ -108,7 +108,7 @@ export function renderPage(name, { demarche, loader, integrity }) {
   const loaders = Array.from(
     { length: scenario.loaders ?? 1 },
     () =>
-      `<script src="${escape(loader)}"${integrity ? ` integrity="${escape(integrity)}" crossorigin="anonymous"` : ''} data-api-base="/api" defer></script>`,
+      `<script src="${escape(loader)}"${integrity ? ` integrity="${escape(integrity)}" crossorigin="anonymous"` : ''} data-api-base="/api" defer blocking="render"></script>`,
   ).join('\n    ');
   return `<!doctype html>
 <html lang="${scenario.lang ?? 'fr'}" ${scenario.htmlAttributes ?? ''}>
