@@ -9,6 +9,7 @@ import type { FormatPapier } from './impression.js';
 import type { Pictogramme } from './pictogrammes.js';
 import { piliers, type Vue } from './rendu.js';
 import styles from './spp-engagements.styles.css';
+import { marianneReady } from '../../core/fonts-ready.js';
 
 export type Disposition = 'grille' | 'liste' | 'accordeon' | 'affiche';
 
@@ -228,6 +229,8 @@ export class SppEngagements extends SppElement {
       });
       if (this.cleChargement !== cle) return;
       if (!lu) throw new Error('no API base');
+      if (this.marque !== 'neutre') await marianneReady();
+      if (this.cleChargement !== cle) return;
       this.depuisPlateforme = true;
       this.liste = lu.data;
     } catch (error) {
@@ -245,6 +248,7 @@ export class SppEngagements extends SppElement {
     this.depuisPlateforme = false;
     try {
       const liste = await listeOfficielle();
+      if (this.marque !== 'neutre') await marianneReady();
       if (this.cleChargement === cle && !this.depuisPlateforme) this.liste = liste;
     } catch (error) {
       if (this.liste) return;

@@ -10,6 +10,7 @@ import type { Erreur, Evenement, Public } from './types.js';
 import type { Compte } from './vue.js';
 import type { Reception } from './donnees.js';
 import styles from './spp-oups-erreurs.styles.css';
+import { marianneReady } from '../../core/fonts-ready.js';
 
 export type { Public } from './types.js';
 
@@ -189,6 +190,7 @@ export class SppOupsErreurs extends SppElement {
       const [vue] = await Promise.all([
         (this.vueDemandee ??= import('./vue.js')),
         import('./donnees.js').then(({ lireOups }) => lireOups(base, reception)),
+        this.marque !== 'neutre' && marianneReady(),
       ]);
       if (tour !== this.chargement) return;
       if (!this.vue) {

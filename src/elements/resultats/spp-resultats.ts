@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { SppElement } from '../../core/spp-element.js';
 import { withLocale } from '../../core/locale.js';
+import { marianneReady } from '../../core/fonts-ready.js';
 import { resolveApiBase } from '../../core/api/config.js';
 import type { Resultat, ResultatsStructure } from './format.js';
 import styles from './spp-resultats.styles.css';
@@ -160,6 +161,7 @@ export class SppResultats extends SppElement {
         ? await (await import('./plateforme.js')).lirePlateforme(base, code, montrer)
         : await (await import('./opendata.js')).chargerOpenData(odsBase, code);
       await vue;
+      if (this.marque !== 'neutre') await marianneReady();
       montrer(loaded);
     } catch (error) {
       if (id !== this.requete) return;
