@@ -237,11 +237,25 @@ const click = (doc: Document, selector: string) => {
  * host scrolls a little and sets a style on <html> itself (as host scripts do), so the
  * scroll lock has something to put back.
  */
+/**
+ * The SRI loader declares each module it loads with a <link rel="modulepreload"> in <head>
+ * and removes it once the module is loaded: wait until none is in flight (the idle-time
+ * prefetch of the questionnaire may be), so snapshots compare the page at rest.
+ */
+export async function modulesVerified(doc: Document, timeout = 10_000): Promise<void> {
+  const start = performance.now();
+  while (doc.head.querySelector('link[rel="modulepreload"]')) {
+    if (performance.now() - start > timeout) throw new Error('modulepreload links still in <head> after 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function avisFlow(host: Host): Promise<FlowResult> {
   const { doc, win } = host;
   win.scrollTo({ top: 120, behavior: 'instant' });
   doc.documentElement.style.setProperty('scroll-padding-top', '3px');
   const scroll = () => `${win.scrollX},${win.scrollY}`;
+  await modulesVerified(doc);
   const before = { ...host.monitor.snapshot(), scroll: scroll() };
 
   const button = shadow(avis(doc))!.querySelector('[part="bouton"]') as HTMLElement;
@@ -278,6 +292,7 @@ export async function avisFlow(host: Host): Promise<FlowResult> {
   click(doc, '[part="fermer"]');
   await attendre(() => !dialog.open);
   await attendre(() => shadow(avis(doc))!.activeElement === button, 2000).catch(() => undefined);
+  await modulesVerified(doc);
   const after = { ...host.monitor.snapshot(), scroll: scroll() };
   return {
     steps,

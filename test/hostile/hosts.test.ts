@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import {
   avisFlow,
+  modulesVerified,
   boxes,
   contentLanguages,
   differences,
@@ -281,6 +282,7 @@ describe('hostile host pages', function () {
         } else {
           rendered = await waitForWidgets(host.doc);
           await host.doc.fonts.ready;
+          await modulesVerified(host.doc);
           loaded = host.monitor.snapshot();
         }
         console.log(`${testCase.name}: rendered in ${Math.round(performance.now() - start)} ms`);

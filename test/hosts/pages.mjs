@@ -27,8 +27,9 @@ export const SCENARIOS = {
   reset: { title: 'Remise à zéro CSS', stylesheets: ['base.css', 'reset.css'] },
   'rem-62': { title: 'html { font-size: 62.5% }', stylesheets: ['base.css', 'rem-62.css'] },
   bootstrap: {
-    title: 'Site façon Bootstrap',
-    stylesheets: ['bootstrap-like.css'],
+    title: 'Site Bootstrap 5',
+    // The framework's own stylesheet, as published (a dev dependency).
+    stylesheets: ['/node_modules/bootstrap/dist/css/bootstrap.min.css'],
     widgetsClass: 'container text-center fs-5 fw-light lh-lg',
     before:
       '<nav class="navbar navbar-expand-lg bg-primary" data-host-nav><a class="navbar-brand" href="#">Mairie</a></nav>',
