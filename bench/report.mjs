@@ -112,11 +112,14 @@ export function judgeBars(results) {
 
 const VERDICT = { ok: '✅', median: '⚠️ médiane seulement', fail: '❌' };
 
+/** A layout-shift score, to 4 decimals: a 3 px move of one line is 0,0000x, not nothing. */
+const cls = (value) => num(value, 4);
+
 function figure(bar, value) {
   if (value === null || value === undefined) return '—';
   if (bar.unit === 'B') return kb(value);
   if (bar.unit === 'ms') return ms(value);
-  if (bar.unit === 'cls') return num(value, 3);
+  if (bar.unit === 'cls') return cls(value);
   return num(value, value % 1 ? 1 : 0);
 }
 
@@ -175,7 +178,7 @@ export function renderMarkdown(results) {
     const payload = id.startsWith('temoin') ? `image : ${kb(s.bytes.images.median)}` : kb(s.bytes.code.median);
     lines.push(
       `| ${results.pages[scenario.page].replace(/</g, '&lt;')} | ${payload} | ${before === null ? '' : kb(before)} | ${kb(s.bytes.data.median)} | ` +
-        `${kb(s.bytes.fonts.median)} | ${num(s.requests.distinct.median)} | ${num(s.longTasks.count.max)} | ${num(s.cls.window.max, 3)} |`,
+        `${kb(s.bytes.fonts.median)} | ${num(s.requests.distinct.median)} | ${num(s.longTasks.count.max)} | ${cls(s.cls.window.max)} |`,
     );
   }
   const mix = Object.entries(results.mix)
@@ -237,7 +240,7 @@ export function renderMarkdown(results) {
       ms,
     );
     row(`${label} : CLS (pire passage)`, a(id, 'cls.window')?.max, a('temoin-cinquante', 'cls.window')?.max, (v) =>
-      num(v, 3),
+      cls(v),
     );
   }
   lines.push(

@@ -5,7 +5,7 @@
 // Options: --no-build (fail instead of building when dist/cdn is missing), --runs=15,
 // --only=avis,temoin,… (scenarios), --platform-duration=30 (seconds per route),
 // --no-platform, --out=bench/results.json (the .md goes next to it), --from=bench/results.json
-// (only rewrite the .md from that file), --quiet-load=0.8
+// (summaries, bars and the .md again from the runs that file holds), --quiet-load=0.8
 // (wait up to --quiet-wait=10 minutes for the 1-minute load average to drop below this).
 /* global setInterval, clearInterval */
 import { spawnSync } from 'node:child_process';
@@ -138,11 +138,18 @@ async function waitForQuiet(threshold) {
 }
 
 /** `--from=bench/results.json`: writes the .md again from measured figures (no new measure). */
+/** --from: the summaries, bars and table again from the runs a file holds (no new measure). */
 async function rerender(path) {
-  const results = JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
-  const options = (await resolveConfig(join(ROOT, path))) ?? {};
+  const file = resolve(ROOT, path);
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  for (const [id, scenario] of Object.entries(results.scenarios)) {
+    if (results.runs?.[id]) scenario.summary = aggregate(results.runs[id]);
+  }
+  results.bars = judgeBars(results);
+  const options = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(JSON.stringify(results), { ...options, parser: 'json' }));
   const markdown = await format(renderMarkdown(results), { ...options, parser: 'markdown' });
-  writeFileSync(join(ROOT, path).replace(/\.json$/, '.md'), markdown);
+  writeFileSync(file.replace(/\.json$/, '.md'), markdown);
   console.log(markdown);
 }
 

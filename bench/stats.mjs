@@ -12,17 +12,21 @@ export function quantile(values, q) {
 
 const round = (value, digits = 1) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
-export function summarise(values) {
+/** `digits`: 1 suits milliseconds and bytes; a layout-shift score (0.044) needs 4. */
+export function summarise(values, digits = 1) {
   const numbers = values.filter((v) => typeof v === 'number' && Number.isFinite(v));
   if (numbers.length === 0) return null;
   return {
-    median: round(quantile(numbers, 0.5)),
-    p95: round(quantile(numbers, 0.95)),
-    min: round(Math.min(...numbers)),
-    max: round(Math.max(...numbers)),
+    median: round(quantile(numbers, 0.5), digits),
+    p95: round(quantile(numbers, 0.95), digits),
+    min: round(Math.min(...numbers), digits),
+    max: round(Math.max(...numbers), digits),
     n: numbers.length,
   };
 }
+
+/** Figures that are scores between 0 and 1, not counts or durations. */
+const SCORES = new Set(['cls.window', 'cls.total']);
 
 /** Largest session window of layout shifts (gap < 1 s, window ≤ 5 s), as Core Web Vitals define CLS. */
 function clsWindow(shifts) {
@@ -141,7 +145,10 @@ export function aggregate(runs) {
   const paths = [...new Set(flat.flatMap((f) => Object.keys(f)))];
   const result = {};
   for (const path of paths) {
-    const summary = summarise(flat.map((f) => f[path]));
+    const summary = summarise(
+      flat.map((f) => f[path]),
+      SCORES.has(path) ? 4 : 1,
+    );
     let node = result;
     const parts = path.split('.');
     for (const part of parts.slice(0, -1)) node = node[part] ??= {};

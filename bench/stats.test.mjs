@@ -59,6 +59,16 @@ test('CLS is the largest session window, TBT counts only the part of long tasks 
   assert.equal(figures.timing.paintedFromScript, 60);
 });
 
+test('a small layout shift survives the summary: CLS keeps 4 decimals, times keep 1', () => {
+  const summary = aggregate([
+    { cls: { window: 0.0437552, total: 0.0437552 }, timing: { fcp: 79.26 } },
+    { cls: { window: 0.0441, total: 0.0441 }, timing: { fcp: 80.04 } },
+  ]);
+  assert.equal(summary.cls.window.max, 0.0441);
+  assert.equal(summary.cls.total.min, 0.0438);
+  assert.equal(summary.timing.fcp.max, 80);
+});
+
 test('bytes before paint are the requests started before the button’s frame; duplicates are seen', () => {
   const figures = derive(
     raw({
