@@ -21,11 +21,22 @@ export const etape = (el: SppJeDonneMonAvis) =>
 
 export const texte = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Clicks the button and waits until the dialog shows its first question. */
+/**
+ * Clicks the button and waits until the dialog shows its first question, as the usager
+ * sees it: once its 0.2 s entrance (fade and slide, without reduced motion) is over, so
+ * axe does not measure colours half faded in.
+ */
 export async function ouvrir(el: SppJeDonneMonAvis): Promise<void> {
   bouton(el).click();
   await attendre(() => !!questionnaire(el)?.shadowRoot?.querySelector('dialog[open] form input'));
   await questionnaire(el).updateComplete;
+  // The entrance animation starts in the next frame.
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await Promise.all(
+    dialog(el)
+      .getAnimations({ subtree: true })
+      .map((animation) => animation.finished),
+  );
 }
 
 export function cliquer(el: SppJeDonneMonAvis, selector: string): void {
