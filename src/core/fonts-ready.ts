@@ -7,8 +7,12 @@
 const WAIT_MS = 1000;
 let ready: Promise<void> | undefined;
 
-/** Resolves once Marianne regular and bold are usable, could not load, or after a second. */
-export function marianneReady(): Promise<void> {
+/**
+ * Resolves once Marianne regular and bold are usable, could not load, or after a second;
+ * at once for `marque="neutre"`, which uses the system's fonts.
+ */
+export function marianneReady(marque?: string): Promise<void> {
+  if (marque === 'neutre') return Promise.resolve();
   ready ??= new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, WAIT_MS);
     const done = () => {

@@ -229,7 +229,7 @@ export class SppEngagements extends SppElement {
       });
       if (this.cleChargement !== cle) return;
       if (!lu) throw new Error('no API base');
-      if (this.marque !== 'neutre') await marianneReady();
+      await marianneReady(this.marque);
       if (this.cleChargement !== cle) return;
       this.depuisPlateforme = true;
       this.liste = lu.data;
@@ -248,7 +248,7 @@ export class SppEngagements extends SppElement {
     this.depuisPlateforme = false;
     try {
       const liste = await listeOfficielle();
-      if (this.marque !== 'neutre') await marianneReady();
+      await marianneReady(this.marque);
       if (this.cleChargement === cle && !this.depuisPlateforme) this.liste = liste;
     } catch (error) {
       if (this.liste) return;

@@ -190,7 +190,7 @@ export class SppOupsErreurs extends SppElement {
       const [vue] = await Promise.all([
         (this.vueDemandee ??= import('./vue.js')),
         import('./donnees.js').then(({ lireOups }) => lireOups(base, reception)),
-        this.marque !== 'neutre' && marianneReady(),
+        marianneReady(this.marque),
       ]);
       if (tour !== this.chargement) return;
       if (!this.vue) {

@@ -161,7 +161,7 @@ export class SppResultats extends SppElement {
         ? await (await import('./plateforme.js')).lirePlateforme(base, code, montrer)
         : await (await import('./opendata.js')).chargerOpenData(odsBase, code);
       await vue;
-      if (this.marque !== 'neutre') await marianneReady();
+      await marianneReady(this.marque);
       montrer(loaded);
     } catch (error) {
       if (id !== this.requete) return;
