@@ -10,7 +10,9 @@ import { registerRemUnit } from './rem-unit.js';
 import { defineElement, type VersionedElement } from './define.js';
 import { describeError, type SppErrorDetail } from './errors.js';
 import { inSlice } from './render-slices.js';
-import { dsfrCore } from './styles/dsfr.js';
+// Straight from its module, not through ./styles/dsfr.js: the build groups this file's
+// imports into one chunk, and the other DSFR chunks must stay out of it.
+import dsfrCore from '~spp/dsfr/core';
 import hostStyles from './styles/host.styles.css';
 
 declare global {

@@ -4,7 +4,6 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import formulaireShape from '~spp/api-schema/Formulaire';
 import formulaireRoot from '~spp/data/formulaire-root';
 import { SppElement } from '../../core/spp-element.js';
 import { apiFor } from '../../core/api/client.js';
@@ -35,6 +34,7 @@ import {
   type Saisie,
 } from './formulaire.js';
 import { detectPii, type PiiKind } from './pii.js';
+import { demanderFormulaire, formulaireDe } from './definition.js';
 import { lockScroll } from './scroll-lock.js';
 import { traduire } from './textes-formulaire.js';
 
@@ -45,7 +45,6 @@ export const PARTAGE_CAMPAGNE = 'spp-widgets';
 
 export const TAG = 'spp-avis-questionnaire';
 
-const HEURE = 3600_000;
 /** The bundled « root » form is shown when the platform has not answered by then. */
 const ATTENTE_FORMULAIRE_MS = 1500;
 
@@ -87,18 +86,7 @@ declare global {
 
 type Statut = 'envoi' | 'envoye' | 'attente' | 'trop' | 'echec';
 
-const FORMULAIRE = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 const BOUTON = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const chemin = (formulaire: string) => `/v1/formulaires/${encodeURIComponent(formulaire)}`;
-const formulaireDe = (value: string | null | undefined) => (value && FORMULAIRE.test(value) ? value : 'root');
-
-/** Warms the form's cache ahead of a click (the button calls it on hover, focus and idle time). */
-export function prechargerFormulaire(apiBase: string | null, formulaire: string | null): void {
-  const client = apiFor({ apiBase: apiBase ?? undefined });
-  client?.get(chemin(formulaireDe(formulaire)), { shape: formulaireShape, ttl: HEURE }).catch(() => {
-    // The questionnaire falls back (or reports) when it opens.
-  });
-}
 
 /** The attributes of <spp-je-donne-mon-avis> the questionnaire follows. */
 const SUIVIS = [
@@ -332,7 +320,7 @@ export class SppAvisQuestionnaire extends SppElement {
       this.installer(bundled);
       return;
     }
-    const request = client.get<Formulaire>(chemin(id), { shape: formulaireShape, ttl: HEURE, timeoutMs: 4000 });
+    const request = demanderFormulaire(client, id);
     // The bundled root form stands in when the platform is slow; another form has to wait.
     const timeout = bundled
       ? new Promise<'lent'>((resolve) => setTimeout(() => resolve('lent'), ATTENTE_FORMULAIRE_MS))

@@ -465,6 +465,20 @@ describe('<spp-je-donne-mon-avis>', () => {
       expect(elapsed).to.be.below(100);
     });
 
+    it('asks the platform for its form once per click, though the button and the questionnaire both ask', async () => {
+      // A form the platform does not have: nothing is cached, so every click asks again.
+      const el = await avis('formulaire="absent-du-serveur"');
+      // Counted from the click: an idle-time prefetch may have asked before it.
+      const clic = performance.now();
+      bouton(el).click();
+      await attendre(() => !!questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme'));
+      await settle();
+      const requests = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('/v1/formulaires/absent-du-serveur') && e.startTime >= clic);
+      expect(requests).to.have.length(1);
+    });
+
     it('opens once on a double click and never duplicates the dialog', async () => {
       const el = await avis();
       const opened = collect(el, 'spp-open');

@@ -170,6 +170,7 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
   /** Ouvre le questionnaire, comme un clic sur le bouton (mode `modal` seulement). */
   async open(): Promise<void> {
     if (this.dataset.mode !== 'modal') return;
+    this.prefetch();
     try {
       (await loadQuestionnaire()).attach(this, 'modal').open(this.control as HTMLElement);
     } catch (error) {
@@ -339,10 +340,12 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
     return button;
   }
 
+  /** The questionnaire's code and its form, side by side (a failure is reported on click). */
   private prefetch = (): void => {
-    loadQuestionnaire().then(
+    loadQuestionnaire().catch(() => undefined);
+    import('./definition.js').then(
       (module) => module.prechargerFormulaire(this.getAttribute('api-base'), this.getAttribute('formulaire')),
-      () => undefined, // tried again on click, which reports a failure
+      () => undefined,
     );
   };
 
