@@ -45,6 +45,23 @@ function contentShare(modules) {
 }
 
 /**
+ * What the loaders know of each tag: its module, then every module that one imports
+ * statically, so they are all requested at once instead of one level of imports after the
+ * other (each level is a round trip before the element can run).
+ */
+export function loaderManifest(tags, files) {
+  const closure = (file, seen) => {
+    for (const dependency of files[file].imports) {
+      if (seen.includes(dependency)) continue;
+      seen.push(dependency);
+      closure(dependency, seen);
+    }
+    return seen;
+  };
+  return Object.fromEntries(Object.entries(tags).map(([tag, entry]) => [tag, closure(entry, [entry])]));
+}
+
+/**
  * The manifest shared between the element build and the loader builds of one run.
  * @param {{ root: string, dir: string, version: string }} paths `root` is dist/cdn (cleaned
  *   before each build: stale hashed files must not linger), `dir` is root/<version>.
@@ -92,7 +109,7 @@ export function createCdnManifest({ root, dir, version }) {
       };
     },
     /**
-     * Rollup plugin for a loader build: provides `~spp/cdn-manifest` (tag → module) and,
+     * Rollup plugin for a loader build: provides `~spp/cdn-manifest` (see loaderManifest) and,
      * for the SRI loader, `~spp/cdn-integrity` ([file, hash, …indices of its static imports]).
      */
     provide({ verify = false } = {}) {
@@ -100,7 +117,7 @@ export function createCdnManifest({ root, dir, version }) {
         name: 'spp-cdn-manifest',
         resolveId: (source) => (/^~spp\/cdn-(manifest|integrity)$/.test(source) ? `\0${source.slice(1)}` : null),
         load(id) {
-          if (id === '\0spp/cdn-manifest') return `export default ${JSON.stringify(tags)};\n`;
+          if (id === '\0spp/cdn-manifest') return `export default ${JSON.stringify(loaderManifest(tags, files))};\n`;
           if (id !== '\0spp/cdn-integrity') return null;
           if (!verify) return 'export default [];\n';
           const names = Object.keys(files);

@@ -17,6 +17,8 @@ import type { sourceLocale } from '../generated/locale-codes.js';
 import { registerRuntime, SOURCE_LOCALE, type Locale } from './locale.js';
 
 export { LOCALES, SOURCE_LOCALE, resolveLocale, toLocale, type Locale } from './locale.js';
+/** The translating `msg()`, for the avis button, which imports no Lit (nor @lit/localize) itself. */
+export { msg } from '@lit/localize/init/install.js';
 
 type Templates = LocaleModule['templates'];
 

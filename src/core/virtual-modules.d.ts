@@ -49,8 +49,11 @@ declare module '~spp/version' {
 }
 
 declare module '~spp/cdn-manifest' {
-  /** Tag name → element module, relative to the loader (written by the CDN build). */
-  const manifest: Readonly<Record<string, string>>;
+  /**
+   * Tag name → its element module, then every module that one imports statically, relative
+   * to the loader (written by the CDN build).
+   */
+  const manifest: Readonly<Record<string, readonly string[]>>;
   export default manifest;
 }
 

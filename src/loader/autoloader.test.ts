@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { startAutoloader } from './autoloader.js';
 import { waitFor } from '../test-support/page.js';
 
-const MANIFEST = { 'spp-alpha': 'elements/alpha.js', 'spp-beta': 'elements/beta.js' };
+const MANIFEST = { 'spp-alpha': ['elements/alpha.js'], 'spp-beta': ['elements/beta.js'] };
 const BASE = 'https://cdn.example.test/spp/1.0.0/spp-widgets.js';
 
 describe('autoloader', () => {

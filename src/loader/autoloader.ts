@@ -2,8 +2,11 @@
 // (SPAs add elements after load). Knows nothing of the elements themselves.
 
 export interface AutoloaderOptions {
-  /** Tag name → module URL, relative to `base`. */
-  manifest: Readonly<Record<string, string>>;
+  /**
+   * Tag → its module, then the modules that one imports statically (relative to `base`):
+   * all are requested at once, not discovered one level of imports after the other.
+   */
+  manifest: Readonly<Record<string, readonly string[]>>;
   /** Where the module URLs are relative to (the loader script's own URL). */
   base: string;
   /** How to load a module: `import()` (replaceable for tests). */
@@ -31,7 +34,9 @@ export function startAutoloader({
   const load = (tag: string) => {
     pending.delete(tag);
     requested.add(tag);
-    const url = new URL(manifest[tag], base).href;
+    const [url, ...imports] = manifest[tag].map((file) => new URL(file, base).href);
+    // An import that fails makes the element's module fail too, which is reported below.
+    for (const dependency of imports) importModule(dependency).catch(() => undefined);
     importModule(url).catch((error: unknown) => {
       // Leave the tag undefined (its fallback content, if any, stays visible) and say why.
       console.error(`[spp-widgets] could not load <${tag}> from ${url}:`, error);

@@ -17,10 +17,13 @@ const ROOT = new URL('../../', import.meta.url);
 const LOADER_URL = '/hosts/cdn/spp-widgets.js';
 const DEMARCHE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-/** Tag → element module, as the CDN manifest has it, but pointing at the sources. */
+/**
+ * Tag → element module, as the CDN manifest has it, but pointing at the sources (whose
+ * imports the dev server resolves as they come: no list of them here).
+ */
 async function sourceManifest() {
   const names = await readdir(new URL('src/elements/', ROOT));
-  return Object.fromEntries(names.map((name) => [`spp-${name}`, `/src/elements/${name}/spp-${name}.ts`]));
+  return Object.fromEntries(names.map((name) => [`spp-${name}`, [`/src/elements/${name}/spp-${name}.ts`]]));
 }
 
 let loaderBundle;

@@ -217,11 +217,11 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
         // Another language: the box stays reserved (hidden text) until its texts are here.
         this.setAttribute('data-attente', '');
         control = this.renderControl();
-        Promise.all([import('../../core/localization.js'), import('@lit/localize/init/install.js')]).then(
-          ([module, localize]) => {
+        import('../../core/localization.js').then(
+          (module) => {
             localization = module;
             // localization.js has installed the runtime: this is the translating msg().
-            msg = localize.msg;
+            msg = module.msg;
             this.render();
           },
           this.reportError.bind(this, 'locale'),
@@ -331,8 +331,8 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
       this.texte(),
     );
     button.addEventListener('click', () => void this.open());
-    // Ahead of the click: on hover, on focus, and when the page is idle.
-    for (const type of ['pointerenter', 'focus']) button.addEventListener(type, this.prefetch, { once: true });
+    // Ahead of the click: on hover, on focus, and when the page is idle (whichever comes first).
+    for (const type of ['pointerenter', 'focus']) button.addEventListener(type, this.prefetch);
     if (!this.control) {
       if ('requestIdleCallback' in globalThis) requestIdleCallback(this.prefetch, { timeout: 4000 });
       else setTimeout(this.prefetch, 2000);
@@ -340,8 +340,15 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
     return button;
   }
 
-  /** The questionnaire's code and its form, side by side (a failure is reported on click). */
+  private prefetched?: boolean;
+
+  /**
+   * The questionnaire's code and its form, side by side, once per button: the click asks
+   * again only through the questionnaire (which reports a failure).
+   */
   private prefetch = (): void => {
+    if (this.prefetched) return;
+    this.prefetched = true;
     loadQuestionnaire().catch(() => undefined);
     import('./definition.js').then(
       (module) => module.prechargerFormulaire(this.getAttribute('api-base'), this.getAttribute('formulaire')),
