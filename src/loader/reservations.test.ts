@@ -45,6 +45,8 @@ describe('space reserved by the loader', () => {
   before(async function () {
     this.timeout(20000);
     configure({ apiBase: API_BASE });
+    // Responses cached by earlier test files (same origin) would skip the loading state.
+    localStorage.clear();
     reserveSpace(true);
     // Hold every answer of the platform: the elements stay in their loading state.
     await setFaults({ rules: [{ match: '/api/', kind: 'slow', times: 1000 }], delayMs: 8000 });
