@@ -19,10 +19,11 @@ export function boot(importer?: (base: string) => (url: string) => Promise<unkno
     const base = script?.src || document.baseURI;
     // Page-level settings from the script tag: <script src="…" data-api-base="https://…/api">.
     if (script?.dataset.apiBase) configure({ apiBase: script.dataset.apiBase });
-    // Before the elements load, so the page does not move when they appear.
-    reserveSpace(Boolean(pageConfig().apiBase?.trim()));
     // Elements the parser adds later (a plain script in <head>) are seen by its observer.
     startAutoloader({ manifest, base, importModule: importer?.(base) });
+    // In the same task, so before anything renders (and the modules are already on their
+    // way): the page does not move when the elements appear.
+    reserveSpace(Boolean(pageConfig().apiBase?.trim()));
   } else if (page[LOADER] !== version) {
     console.warn(`[spp-widgets] loader ${version} ignored: version ${page[LOADER]} is already loading the elements.`);
   }
