@@ -43,6 +43,45 @@ describe('autoloader', () => {
     }
   });
 
+  it('requests an element’s module and its imports at once, and reports only the element', async () => {
+    container.innerHTML = '<spp-alpha></spp-alpha>';
+    const imported: string[] = [];
+    const errors: unknown[][] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    const pageErrors: unknown[] = [];
+    const onError = (e: Event) => pageErrors.push(e);
+    window.addEventListener('unhandledrejection', onError);
+    try {
+      const loader = startAutoloader({
+        manifest: { 'spp-alpha': ['elements/alpha.js', 'chunks/base.js', 'chunks/define.js'] },
+        base: BASE,
+        // The shared chunk is unreachable: the element's own import fails with it.
+        importModule: (url) => {
+          imported.push(url);
+          return url.endsWith('/base.js') || url.endsWith('/alpha.js')
+            ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+            : Promise.resolve();
+        },
+      });
+      // All three in the same task, before any of them has answered.
+      expect(imported.map((url) => url.replace(/.*\/1\.0\.0\//, ''))).to.have.members([
+        'elements/alpha.js',
+        'chunks/base.js',
+        'chunks/define.js',
+      ]);
+      await waitFor(() => errors.length === 1);
+      loader.stop();
+      await new Promise((r) => setTimeout(r, 20));
+    } finally {
+      console.error = error;
+      window.removeEventListener('unhandledrejection', onError);
+    }
+    expect(errors).to.have.length(1);
+    expect(String(errors[0][0])).to.contain('<spp-alpha>');
+    expect(pageErrors).to.deep.equal([]);
+  });
+
   it('reports a module that fails to load without throwing into the page', async () => {
     container.innerHTML = '<spp-alpha></spp-alpha>';
     const errors: unknown[] = [];
