@@ -5,6 +5,23 @@ import { waitFor } from '../test-support/page.js';
 const MANIFEST = { 'spp-alpha': ['elements/alpha.js'], 'spp-beta': ['elements/beta.js'] };
 const BASE = 'https://cdn.example.test/spp/1.0.0/spp-widgets.js';
 
+/** The console errors and what reaches the page (errors, unhandled rejections) until `restore()`. */
+function captureErrors() {
+  const errors: unknown[][] = [];
+  const pageErrors: unknown[] = [];
+  const error = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  const onError = (e: Event) => pageErrors.push(e);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onError);
+  const restore = () => {
+    console.error = error;
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onError);
+  };
+  return { errors, pageErrors, restore };
+}
+
 describe('autoloader', () => {
   let container: HTMLElement;
   beforeEach(() => {
@@ -46,12 +63,7 @@ describe('autoloader', () => {
   it('requests an element’s module and its imports at once, and reports only the element', async () => {
     container.innerHTML = '<spp-alpha></spp-alpha>';
     const imported: string[] = [];
-    const errors: unknown[][] = [];
-    const error = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    const pageErrors: unknown[] = [];
-    const onError = (e: Event) => pageErrors.push(e);
-    window.addEventListener('unhandledrejection', onError);
+    const { errors, pageErrors, restore } = captureErrors();
     try {
       const loader = startAutoloader({
         manifest: { 'spp-alpha': ['elements/alpha.js', 'chunks/base.js', 'chunks/define.js'] },
@@ -74,8 +86,7 @@ describe('autoloader', () => {
       loader.stop();
       await new Promise((r) => setTimeout(r, 20));
     } finally {
-      console.error = error;
-      window.removeEventListener('unhandledrejection', onError);
+      restore();
     }
     expect(errors).to.have.length(1);
     expect(String(errors[0][0])).to.contain('<spp-alpha>');
@@ -84,13 +95,7 @@ describe('autoloader', () => {
 
   it('reports a module that fails to load without throwing into the page', async () => {
     container.innerHTML = '<spp-alpha></spp-alpha>';
-    const errors: unknown[] = [];
-    const error = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
-    const pageErrors: unknown[] = [];
-    const onError = (e: Event) => pageErrors.push(e);
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
+    const { errors, pageErrors, restore } = captureErrors();
     try {
       const loader = startAutoloader({
         manifest: MANIFEST,
@@ -101,11 +106,9 @@ describe('autoloader', () => {
       loader.stop();
       await new Promise((r) => setTimeout(r, 20));
     } finally {
-      console.error = error;
-      window.removeEventListener('error', onError);
-      window.removeEventListener('unhandledrejection', onError);
+      restore();
     }
-    expect(String((errors[0] as unknown[])[0])).to.contain('<spp-alpha>');
+    expect(String(errors[0][0])).to.contain('<spp-alpha>');
     expect(pageErrors).to.deep.equal([]);
   });
 });
