@@ -44,11 +44,12 @@ const ELEMENT_ESSENTIALS =
   /[\\/]src[\\/]core[\\/](define|safe-url|theme|document-observer|document-setup|api[\\/]config)\.ts$|\0spp:version/;
 
 // The base class and what every Lit element imports with it (Lit, the DSFR core sheet,
-// language, fonts); the API client. The localisation runtime stays apart: the
-// button loads it alone, on pages in another language.
-const LIT_ESSENTIALS = /[\\/]src[\\/]core[\\/](spp-element|locale|fonts-ready)\.ts$/;
+// fonts); the API client; the language of an element (core/locale.ts) with @lit/localize's
+// msg() hook: the Lit elements need them, and so does the Lit-free avis button on a page in
+// another language, through the translation runtime, which must not pull in Lit.
+const LIT_ESSENTIALS = /[\\/]src[\\/]core[\\/](spp-element|fonts-ready)\.ts$/;
 const API_CLIENT = /[\\/]src[\\/]core[\\/]api[\\/](client|cache|http|storage|shape|errors)\.ts$/;
-const LOCALIZE_INSTALL = /[\\/]@lit[\\/]localize[\\/]init[\\/]install\.js$/;
+const LOCALE = /[\\/]@lit[\\/]localize[\\/]init[\\/]install\.js$|[\\/]src[\\/]core[\\/]locale\.ts$/;
 
 /**
  * Modules that always load together share one file: the small modules every element needs
@@ -59,7 +60,7 @@ const LOCALIZE_INSTALL = /[\\/]@lit[\\/]localize[\\/]init[\\/]install\.js$/;
  */
 function sharedChunk(id) {
   if (ELEMENT_ESSENTIALS.test(id)) return 'define';
-  if (LOCALIZE_INSTALL.test(id)) return 'install';
+  if (LOCALE.test(id)) return 'locale';
   if (API_CLIENT.test(id)) return 'api';
   if (LIT_ESSENTIALS.test(id)) return 'spp-element';
   return undefined;

@@ -66,6 +66,26 @@ test('the SRI loader carries the hash of every module, equal to integrity.json',
   assert.doesNotMatch(readFileSync(`${CDN}spp-widgets.js`, 'utf8'), /sha384-/);
 });
 
+test('the avis button in another language loads the translation runtime, not Lit', () => {
+  const { tags, files } = manifest();
+  const staticClosure = (file, seen = new Set()) => {
+    if (!seen.has(file)) {
+      seen.add(file);
+      for (const dependency of files[file].imports) staticClosure(dependency, seen);
+    }
+    return seen;
+  };
+  const button = tags['spp-je-donne-mon-avis'];
+  const runtime = files[button].dynamicImports.find((file) => file.startsWith('chunks/localization-'));
+  assert.ok(runtime, 'the button imports the translation runtime on demand');
+  const loaded = [...staticClosure(runtime), ...staticClosure(button)];
+  assert.deepEqual(
+    loaded.filter((file) => file.startsWith('chunks/spp-element-')),
+    [],
+    `the button with its English texts loads ${loaded.join(', ')}`,
+  );
+});
+
 test('every element has its HTMLElementTagNameMap entry and React / Vue typings', () => {
   const tags = Object.keys(manifest().tags);
   assert.ok(tags.length >= 5);
