@@ -45,8 +45,11 @@ export async function settle(): Promise<void> {
 
 export const DSFR_FULL_CSS = '/node_modules/@gouvfr/dsfr/dist/dsfr.min.css';
 
-/** Polls until `condition` holds (for changes driven by observers and async loads). */
-export async function waitFor(condition: () => boolean, timeout = 2000): Promise<void> {
+/**
+ * Polls until `condition` holds (for changes driven by observers and async loads). The
+ * default allows for a loaded CI machine: a passing test never waits that long.
+ */
+export async function waitFor(condition: () => boolean, timeout = 5000): Promise<void> {
   const start = performance.now();
   while (!condition()) {
     if (performance.now() - start > timeout) throw new Error('condition not met in time');

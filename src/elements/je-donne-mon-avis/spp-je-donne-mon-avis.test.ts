@@ -447,8 +447,12 @@ describe('<spp-je-donne-mon-avis>', () => {
       expect(getComputedStyle(dialog(el)).animationName).to.equal('none');
     });
 
-    it('is interactive within 100 ms of a click once prefetched (hover), and loads nothing before', async () => {
-      const el = await avis();
+    it('needs nothing from the network on a click once prefetched (hover): code and form are already there', async () => {
+      // The time itself is a benchmark figure (npm run bench), not a test: here, the reason it is short.
+      // An origin no other test uses: its form is in no cache yet.
+      const el = await fixture<SppJeDonneMonAvis>(
+        `<spp-je-donne-mon-avis demarche="${uniqueDemarche('bouton')}" api-base="http://127.0.0.3:${location.port}/api"></spp-je-donne-mon-avis>`,
+      );
       const rect = bouton(el).getBoundingClientRect();
       await sendMouse({ type: 'move', position: [Math.round(rect.left + 10), Math.round(rect.top + 10)] });
       await attendre(() => customElements.get('spp-avis-questionnaire') !== undefined);
@@ -460,15 +464,25 @@ describe('<spp-je-donne-mon-avis>', () => {
           (actif(el) as HTMLInputElement | null)?.type === 'radio' ? resolve() : requestAnimationFrame(poll);
         poll();
       });
-      const elapsed = performance.now() - start;
-      console.log(`click → first smiley focused: ${elapsed.toFixed(1)} ms (prefetched)`);
-      expect(elapsed).to.be.below(100);
+      console.log(`click → first smiley focused: ${(performance.now() - start).toFixed(1)} ms (prefetched)`);
+      // (Buttons of earlier tests may still prefetch from the page's own API at idle time.)
+      const requested = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime >= start && !e.name.startsWith(API_BASE));
+      expect(requested.map((e) => e.name)).to.deep.equal([]);
     });
 
     it('asks the platform for its form once per click, though the button and the questionnaire both ask', async () => {
       // A form the platform does not have: nothing is cached, so every click asks again.
-      const el = await avis('formulaire="absent-du-serveur"');
-      // Counted from the click: an idle-time prefetch may have asked before it.
+      // No idle-time prefetch: still in flight at the click, it would answer both.
+      const idle = window.requestIdleCallback;
+      window.requestIdleCallback = () => 0;
+      let el: SppJeDonneMonAvis;
+      try {
+        el = await avis('formulaire="absent-du-serveur"');
+      } finally {
+        window.requestIdleCallback = idle;
+      }
       const clic = performance.now();
       bouton(el).click();
       await attendre(() => !!questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme'));
