@@ -3,9 +3,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { register } from 'tsx/esm/api';
 import { sppPlugins } from './build/plugins.mjs';
+import { failedTestsReporter } from './scripts/failed-tests-reporter.mjs';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { faultInjector, printCommand, storedAvis } from './scripts/test-server.mjs';
 
@@ -38,6 +40,7 @@ export default {
   files: ['src/**/*.test.ts', 'test/**/*.test.ts', 'stories/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
+  reporters: [defaultReporter(), failedTestsReporter()],
   middleware: [faultInjector(), storedAvis(db), ...testRoutes, koaMiddleware(platform, { prefix: '/api' })],
   plugins: [
     printCommand(),
