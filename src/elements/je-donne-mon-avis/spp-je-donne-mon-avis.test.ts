@@ -473,13 +473,47 @@ describe('<spp-je-donne-mon-avis>', () => {
     });
 
     it('asks the platform for its form once per click, though the button and the questionnaire both ask', async () => {
-      // A form the platform does not have: nothing is cached, so every click asks again.
-      // No idle-time prefetch: still in flight at the click, it would answer both.
+      // A form the platform does not have: a failure is not cached, so only the hand-over
+      // from the button's prefetch to the questionnaire keeps it to one request.
+      const url = '/v1/formulaires/absent-du-serveur';
+      const asked = (since: number) =>
+        performance.getEntriesByType('resource').filter((e) => e.name.endsWith(url) && e.startTime >= since).length;
+      // No idle-time prefetch: it would ask before the test counts.
       const idle = window.requestIdleCallback;
       window.requestIdleCallback = () => 0;
       let el: SppJeDonneMonAvis;
       try {
         el = await avis('formulaire="absent-du-serveur"');
+      } finally {
+        window.requestIdleCallback = idle;
+      }
+      const probleme = () => questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme');
+
+      // The prefetch's 404 arrives before the click (as on a cold click, before the code):
+      const survol = performance.now();
+      bouton(el).dispatchEvent(new PointerEvent('pointerenter'));
+      await attendre(() => asked(survol) === 1);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      bouton(el).click();
+      await attendre(() => !!probleme());
+      await settle();
+      expect(asked(survol), 'prefetch answered first').to.equal(1);
+
+      // « Réessayer » asks again, once.
+      const reessai = performance.now();
+      probleme()!.querySelector('button')!.click();
+      await attendre(() => asked(reessai) === 1);
+      await settle();
+      expect(asked(reessai), 'retry').to.equal(1);
+      expect(probleme(), 'still missing').to.not.equal(null);
+    });
+
+    it('asks once too when the questionnaire asks while the prefetch is in flight (a click without hover)', async () => {
+      const idle = window.requestIdleCallback;
+      window.requestIdleCallback = () => 0;
+      let el: SppJeDonneMonAvis;
+      try {
+        el = await avis('formulaire="absent-du-serveur-2"');
       } finally {
         window.requestIdleCallback = idle;
       }
@@ -489,7 +523,7 @@ describe('<spp-je-donne-mon-avis>', () => {
       await settle();
       const requests = performance
         .getEntriesByType('resource')
-        .filter((e) => e.name.endsWith('/v1/formulaires/absent-du-serveur') && e.startTime >= clic);
+        .filter((e) => e.name.endsWith('/v1/formulaires/absent-du-serveur-2') && e.startTime >= clic);
       expect(requests).to.have.length(1);
     });
 
