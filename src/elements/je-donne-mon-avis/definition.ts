@@ -18,38 +18,53 @@ const demander = (client: ApiClient, id: string): Promise<Loaded<Formulaire>> =>
   client.get<Formulaire>(chemin(id), { shape: formulaireShape, ttl: HEURE, timeoutMs: 4000 });
 
 /**
- * How long a failed prefetch stands for the questionnaire's own request: the click that
- * started it opens the questionnaire well within it, a later click asks again.
+ * How long a failed request stands for the next one: the click that started a prefetch
+ * opens the questionnaire well within it, a later click asks again.
  */
 const ECHEC_VALABLE_MS = 5000;
 
-interface Prechargement {
+interface Demande {
   reponse: Promise<Loaded<Formulaire>>;
-  echecA?: number;
   enCours: boolean;
+  echecA?: number;
+  /** Made by a prefetch, for the questionnaire that opens next. */
+  pourLeQuestionnaire: boolean;
 }
 
-/** The button's last prefetch of each form, by URL, until a questionnaire takes it. */
-const prechargements = new Map<string, Prechargement>();
+/** The last request for each form, by URL. */
+const dernieres = new Map<string, Demande>();
+
+function suivre(cle: string, reponse: Promise<Loaded<Formulaire>>, pourLeQuestionnaire: boolean): Demande {
+  const demande: Demande = { reponse, enCours: true, pourLeQuestionnaire };
+  dernieres.set(cle, demande);
+  reponse.then(
+    () => (demande.enCours = false),
+    () => {
+      demande.enCours = false;
+      demande.echecA = Date.now();
+    },
+  );
+  return demande;
+}
+
+/** In flight, or failed a moment ago (a success is in the client's cache). */
+const recente = (demande: Demande | undefined): demande is Demande =>
+  !!demande && (demande.enCours || (demande.echecA !== undefined && Date.now() - demande.echecA < ECHEC_VALABLE_MS));
 
 /**
- * The form from the platform: cached for an hour, and shared with the same request in
- * flight. A failure is not cached, so a prefetch that failed a moment ago hands its
- * answer to the questionnaire opening after it: one click, one request, even when the
- * platform answers before the questionnaire's code has arrived.
+ * The form from the platform: cached for an hour, shared with the same request in
+ * flight. A failure is not cached, so the button's prefetch and the questionnaire also
+ * share a failure of a moment ago, whichever arrives first (the platform may answer
+ * before the questionnaire's code has arrived, or the reverse): one click, one request.
  */
 export function demanderFormulaire(client: ApiClient, id: string): Promise<Loaded<Formulaire>> {
   const cle = client.url(chemin(id));
-  const prechargement = prechargements.get(cle);
-  prechargements.delete(cle);
-  if (
-    prechargement &&
-    (prechargement.enCours ||
-      (prechargement.echecA !== undefined && Date.now() - prechargement.echecA < ECHEC_VALABLE_MS))
-  ) {
-    return prechargement.reponse;
+  const derniere = dernieres.get(cle);
+  if (recente(derniere) && derniere.pourLeQuestionnaire) {
+    derniere.pourLeQuestionnaire = false;
+    return derniere.reponse;
   }
-  return demander(client, id);
+  return suivre(cle, demander(client, id), false).reponse;
 }
 
 /** Starts loading the form of a button (its `api-base` and `formulaire` attributes). */
@@ -57,17 +72,10 @@ export function prechargerFormulaire(apiBase: string | null, formulaire: string 
   const client = apiFor({ apiBase: apiBase ?? undefined });
   if (!client) return;
   const id = formulaireDe(formulaire);
-  const prechargement: Prechargement = { reponse: demander(client, id), enCours: true };
-  prechargements.set(client.url(chemin(id)), prechargement);
-  prechargement.reponse.then(
-    () => {
-      // Cached by the client: the questionnaire finds it there.
-      prechargement.enCours = false;
-    },
-    () => {
-      // The questionnaire reports it (or falls back) when it opens.
-      prechargement.enCours = false;
-      prechargement.echecA = Date.now();
-    },
-  );
+  const cle = client.url(chemin(id));
+  // Asked a moment ago, by the questionnaire or another button: its answer stands.
+  if (recente(dernieres.get(cle))) return;
+  suivre(cle, demander(client, id), true).reponse.catch(() => {
+    // The questionnaire reports it (or falls back) when it opens.
+  });
 }
