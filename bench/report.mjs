@@ -142,8 +142,10 @@ function machineLine(results) {
     `(${m.cpuModel.trim()}), ${m.memoryGiB} Gio, ${m.os} ; Node ${m.node} ; ${m.chromium.replace('HeadlessChrome/', 'Chromium ')} ` +
     `headless, sans bridage du processeur, fenêtre ${m.viewport}. Charge moyenne de la machine : ` +
     `${num(m.loadAverage.start[0], 2)} au départ, jusqu’à ${num(during, 2)} pendant la mesure` +
+    // The bench itself (Chromium, its server and the platform) keeps about 2 cores busy.
     (during > m.cpus
-      ? ' (d’autres tâches occupaient la machine, le banc lui-même compte pour environ 2 : les temps sont pessimistes). '
+      ? ` (plus que ses ${m.cpus} cœurs : le banc lui-même en occupe environ 2` +
+        `${m.loadAverage.start[0] > 1 ? ', et d’autres tâches tournaient au départ' : ''} ; les temps sont pessimistes). `
       : '. ') +
     `${results.method.runs} passages par scénario (contexte de navigateur neuf à chaque fois, cache vide) : médiane et p95. ` +
     'Tout est servi en local sur une seule origine, sans compression ; les tailles sont le gzip -9 de chaque réponse ' +
