@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { apiFor } from '../../core/api/client.js';
 import { ApiError } from '../../core/api/errors.js';
 import { API_BASE } from '../../test-support/platform.js';
+import { later } from '../../test-support/clock.js';
 import { waitFor } from '../../test-support/page.js';
 import { demanderFormulaire, prechargerFormulaire } from './definition.js';
 
@@ -33,17 +34,6 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
     return error as ApiError;
   }
   throw new Error('expected a failure');
-}
-
-/** Runs `run` with Date.now() `ms` later than it is. */
-async function later<T>(ms: number, run: () => Promise<T>): Promise<T> {
-  const realNow = Date.now;
-  Date.now = () => realNow() + ms;
-  try {
-    return await run();
-  } finally {
-    Date.now = realNow;
-  }
 }
 
 describe('the form, asked by the button and by the questionnaire', () => {

@@ -25,6 +25,16 @@ const avis = (attributes = '') =>
   fixture<SppJeDonneMonAvis>(
     `<spp-je-donne-mon-avis demarche="${uniqueDemarche('bouton')}" api-base="${API_BASE}" ${attributes}></spp-je-donne-mon-avis>`,
   );
+/** A button that will not prefetch at idle time: it would ask before a test counts requests. */
+async function avisSansPrechargementAuRepos(attributes: string): Promise<SppJeDonneMonAvis> {
+  const idle = window.requestIdleCallback;
+  window.requestIdleCallback = () => 0;
+  try {
+    return await avis(attributes);
+  } finally {
+    window.requestIdleCallback = idle;
+  }
+}
 const rgb = (el: Element, property: 'color' | 'backgroundColor' | 'boxShadow') => getComputedStyle(el)[property];
 const box = (el: Element) => {
   const { width, height } = el.getBoundingClientRect();
@@ -478,15 +488,7 @@ describe('<spp-je-donne-mon-avis>', () => {
       const url = '/v1/formulaires/absent-du-serveur';
       const asked = (since: number) =>
         performance.getEntriesByType('resource').filter((e) => e.name.endsWith(url) && e.startTime >= since).length;
-      // No idle-time prefetch: it would ask before the test counts.
-      const idle = window.requestIdleCallback;
-      window.requestIdleCallback = () => 0;
-      let el: SppJeDonneMonAvis;
-      try {
-        el = await avis('formulaire="absent-du-serveur"');
-      } finally {
-        window.requestIdleCallback = idle;
-      }
+      const el = await avisSansPrechargementAuRepos('formulaire="absent-du-serveur"');
       const probleme = () => questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme');
 
       // The prefetch's 404 arrives before the click (as on a cold click, before the code):
@@ -509,14 +511,7 @@ describe('<spp-je-donne-mon-avis>', () => {
     });
 
     it('asks once too when the questionnaire asks while the prefetch is in flight (a click without hover)', async () => {
-      const idle = window.requestIdleCallback;
-      window.requestIdleCallback = () => 0;
-      let el: SppJeDonneMonAvis;
-      try {
-        el = await avis('formulaire="absent-du-serveur-2"');
-      } finally {
-        window.requestIdleCallback = idle;
-      }
+      const el = await avisSansPrechargementAuRepos('formulaire="absent-du-serveur-2"');
       const clic = performance.now();
       bouton(el).click();
       await attendre(() => !!questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme'));

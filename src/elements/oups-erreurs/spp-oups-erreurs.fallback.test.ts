@@ -7,6 +7,7 @@ import './spp-oups-erreurs.js';
 import { configure, pageConfig } from '../../core/api/config.js';
 import { API_BASE, countFetches, injectedFaults, setFaults } from '../../test-support/platform.js';
 import { waitFor } from '../../test-support/page.js';
+import { later } from '../../test-support/clock.js';
 
 const HOUR = 3600_000;
 const CACHE = 'spp-widgets:cache:v1:';
@@ -43,17 +44,6 @@ function collectErrors(): { events: CustomEvent[]; stop: () => void } {
   const listener = (event: Event) => events.push(event as CustomEvent);
   document.addEventListener('spp-error', listener);
   return { events, stop: () => document.removeEventListener('spp-error', listener) };
-}
-
-/** Runs `run` with Date.now() `ms` later than it is (the cache then finds its data stale). */
-async function later<T>(ms: number, run: () => Promise<T>): Promise<T> {
-  const realNow = Date.now;
-  Date.now = () => realNow() + ms;
-  try {
-    return await run();
-  } finally {
-    Date.now = realNow;
-  }
 }
 
 /** An element whose data is in the cache (Date.now() must make it stale). */
