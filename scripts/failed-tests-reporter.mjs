@@ -2,6 +2,8 @@
 // why: CI keeps only the end of a long log, and the default reporter prints each failure
 // next to its file, hundreds of lines earlier.
 
+const firstLine = (text = '') => text.split('\n', 1)[0];
+
 /** Failed tests of one suite, each as `suite › … › test`, with its error's first line. */
 function failuresIn(suite, path = []) {
   const here = suite.name ? [...path, suite.name] : path;
@@ -32,5 +34,3 @@ export function failedTestsReporter() {
     },
   };
 }
-
-const firstLine = (text = '') => text.split('\n', 1)[0];
