@@ -9,6 +9,9 @@ import { piliersSeed } from './fixtures/seed.js';
 import { collectErrors, loaded, read, shadow } from './fixtures/helpers.js';
 import { API_BASE, injectedFaults, setFaults } from '../../test-support/platform.js';
 import { ApiError } from '../../core/api/errors.js';
+import { waitFor } from '../../test-support/page.js';
+
+const titleVisibility = (el: SppEngagements) => getComputedStyle(shadow(el).querySelector('.spp-titre')!).visibility;
 
 describe('<spp-engagements> when the platform fails', () => {
   beforeEach(() => localStorage.clear());
@@ -75,10 +78,31 @@ describe('<spp-engagements> when the platform fails', () => {
     const start = performance.now();
     const el = await fixture<SppEngagements>(html`<spp-engagements api-base=${API_BASE}></spp-engagements>`);
     const errors = collectErrors(el);
+    // Meanwhile the title waits with the reserved list: drawn before Marianne, it would move.
+    expect(shadow(el).querySelector('.spp-attente')).to.not.equal(null);
+    expect(titleVisibility(el)).to.equal('hidden');
     // Shown after at most 3 s of waiting, before the platform's answer (4.5 s).
     await loaded(el, 4400);
     expect(performance.now() - start).to.be.lessThan(4400);
     expect(read(el)).to.deep.equal(piliersSeed());
+    expect(titleVisibility(el)).to.equal('visible');
     expect(errors).to.deep.equal([]);
+  });
+
+  it('keeps the poster title hidden with the reserved list too, then shows both', async () => {
+    // Another origin: the list from the page's own API is in the client's cache by now.
+    await setFaults({ rules: [{ match: '/v1/engagements', kind: 'slow', times: 1 }], delayMs: 2000 });
+    const el = await fixture<SppEngagements>(
+      html`<spp-engagements
+        disposition="affiche"
+        api-base=${`http://127.0.0.2:${location.port}/api`}
+      ></spp-engagements>`,
+    );
+    // Once the poster's module is there (before it: the reserved box alone).
+    await waitFor(() => !!shadow(el).querySelector('.spp-affiche .spp-titre'));
+    expect(shadow(el).querySelector('.spp-attente'), 'list still loading').to.not.equal(null);
+    expect(titleVisibility(el)).to.equal('hidden');
+    await loaded(el, 4400);
+    expect(titleVisibility(el)).to.equal('visible');
   });
 });

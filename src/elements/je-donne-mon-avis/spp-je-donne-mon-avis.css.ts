@@ -9,8 +9,10 @@
 // the real DSFR sheets. A host's `* { all: unset }` beats `:host`, so the button and the
 // message are reset too (`all: initial`, which leaves `direction` alone: it is set here),
 // and everything they show is declared after it (font-size stays the host's: a documented hook).
+// The host is a flex container rather than a line holding the button: on a line, Chromium
+// reported the label as shifting when Marianne replaced the fallback font (bench CLS).
 const CSS = `
-:host{all:initial;display:inline-block;vertical-align:middle;min-height:2.5em;color-scheme:light;font:medium/1.5 Marianne,arial,sans-serif;color:#3a3a3a;--spp-police:Marianne,arial,sans-serif;
+:host{all:initial;display:inline-flex;vertical-align:middle;min-height:2.5em;color-scheme:light;font:medium/1.5 Marianne,arial,sans-serif;color:#3a3a3a;--spp-police:Marianne,arial,sans-serif;
 --spp-couleur:#000091;--spp-couleur-survol:#1212ff;--spp-couleur-actif:#2323ff;--spp-texte:#f5f5fe;--spp-fond-survol:#f6f6f6;--spp-fond-actif:#ededed;--spp-erreur:#ce0500}
 :host([data-fr-theme=dark]){color-scheme:dark;color:#cecece;
 --spp-couleur:#8585f6;--spp-couleur-survol:#b1b1f9;--spp-couleur-actif:#c6c6fb;--spp-texte:#000091;--spp-fond-survol:#343434;--spp-fond-actif:#474747;--spp-erreur:#ff5655}
