@@ -1,7 +1,7 @@
 // The platform fails: the element shows the bundled official list. These tests talk to the
 // page's own /api (same origin, so each fault reaches the client as it is) and run in
 // their own page: the API client keeps successful responses in memory, so no test here
-// may succeed before a faulty one (the slow one, which ends in a success, runs last).
+// may succeed before a faulty one (the slow ones, which end in a success, run last).
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { SppEngagements } from './spp-engagements.js';
 import './spp-engagements.js';
