@@ -1,7 +1,20 @@
 // Helpers for browser tests against the reference platform mounted at /api by
 // web-test-runner.config.mjs, behind the fault injector of scripts/test-server.mjs.
+import { expect } from '@open-wc/testing';
+import { ApiError } from '../core/api/errors.js';
 
 export const API_BASE = `${location.origin}/api`;
+
+/** The ApiError a request fails with (the test fails if it succeeds, or fails otherwise). */
+export async function failure(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected a failure');
+}
 
 export interface FaultConfig {
   /** Probability that a request under `paths` fails. */

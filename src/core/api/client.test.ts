@@ -3,25 +3,21 @@ import engagementsShape from '~spp/api-schema/ListeEngagements';
 import structureShape from '~spp/api-schema/Structure';
 import { ApiClient, DEFAULT_RETRY } from './client.js';
 import { ResponseCache } from './cache.js';
-import { ApiError } from './errors.js';
 import { createStore } from './storage.js';
 import { resolveApiBase, configure, pageConfig } from './config.js';
-import { API_BASE, MemoryStorage, ThrowingStorage, countFetches, setFaults } from '../../test-support/platform.js';
+import {
+  API_BASE,
+  MemoryStorage,
+  ThrowingStorage,
+  countFetches,
+  failure,
+  setFaults,
+} from '../../test-support/platform.js';
 
 const HOUR = 3600_000;
 const noRetry = { ...DEFAULT_RETRY, attempts: 1 };
 const freshClient = (storage: Storage = new MemoryStorage(), retry = DEFAULT_RETRY) =>
   new ApiClient(API_BASE, new ResponseCache(createStore(storage)), retry);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('API client', () => {
   afterEach(() => setFaults());

@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { apiFor } from '../../core/api/client.js';
-import { ApiError } from '../../core/api/errors.js';
-import { API_BASE } from '../../test-support/platform.js';
+import { API_BASE, failure } from '../../test-support/platform.js';
 import { later } from '../../test-support/clock.js';
 import { waitFor } from '../../test-support/page.js';
 import { demanderFormulaire, prechargerFormulaire } from './definition.js';
+import { formRequests } from './test-helpers.js';
 
 // The button's prefetch and the questionnaire ask for the same form; whichever comes
 // second must not ask again, also when the first one failed (a failure is not cached).
@@ -17,23 +17,11 @@ const client = () => apiFor({ apiBase: API_BASE })!;
 
 /** Requests for form `id` that started after `since`, once their answers are in. */
 async function requestsFor(id: string, since: number, expected: number): Promise<number> {
-  const count = () =>
-    performance
-      .getEntriesByType('resource')
-      .filter((e) => e.name.endsWith(`/v1/formulaires/${id}`) && e.startTime >= since).length;
+  const count = () => formRequests(id, since);
   await waitFor(() => count() >= expected).catch(() => undefined);
   // Long enough for an unexpected extra request to show.
   await new Promise((resolve) => setTimeout(resolve, 150));
   return count();
-}
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ApiError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('the form, asked by the button and by the questionnaire', () => {

@@ -13,6 +13,7 @@ import {
   collect,
   dialog,
   ecrire,
+  formRequests,
   ouvrir,
   qroot,
   questionnaire,
@@ -35,11 +36,6 @@ async function avisSansPrechargementAuRepos(attributes: string): Promise<SppJeDo
     window.requestIdleCallback = idle;
   }
 }
-/** Requests for form `id` that started after `since` and got their answer. */
-const requetesFormulaire = (id: string, since: number) =>
-  performance
-    .getEntriesByType('resource')
-    .filter((e) => e.name.endsWith(`/v1/formulaires/${id}`) && e.startTime >= since).length;
 const rgb = (el: Element, property: 'color' | 'backgroundColor' | 'boxShadow') => getComputedStyle(el)[property];
 const box = (el: Element) => {
   const { width, height } = el.getBoundingClientRect();
@@ -490,7 +486,7 @@ describe('<spp-je-donne-mon-avis>', () => {
     it('asks the platform for its form once per click, though the button and the questionnaire both ask', async () => {
       // A form the platform does not have: a failure is not cached, so only the hand-over
       // from the button's prefetch to the questionnaire keeps it to one request.
-      const asked = (since: number) => requetesFormulaire('absent-du-serveur', since);
+      const asked = (since: number) => formRequests('absent-du-serveur', since);
       const el = await avisSansPrechargementAuRepos('formulaire="absent-du-serveur"');
       const probleme = () => questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme');
 
@@ -519,7 +515,7 @@ describe('<spp-je-donne-mon-avis>', () => {
       bouton(el).click();
       await attendre(() => !!questionnaire(el)?.shadowRoot?.querySelector('.spp-probleme'));
       await settle();
-      expect(requetesFormulaire('absent-du-serveur-2', clic)).to.equal(1);
+      expect(formRequests('absent-du-serveur-2', clic)).to.equal(1);
     });
 
     it('opens once on a double click and never duplicates the dialog', async () => {

@@ -12,6 +12,12 @@ export const bouton = (el: SppJeDonneMonAvis) => shadow(el).querySelector('[part
 export const dialog = (el: SppJeDonneMonAvis) => qroot(el).querySelector('dialog') as HTMLDialogElement;
 export const actif = (el: SppJeDonneMonAvis) => questionnaire(el)?.shadowRoot?.activeElement ?? null;
 
+/** Requests for form `id` that started after `since` and got their answer. */
+export const formRequests = (id: string, since: number) =>
+  performance
+    .getEntriesByType('resource')
+    .filter((e) => e.name.endsWith(`/v1/formulaires/${id}`) && e.startTime >= since).length;
+
 /** Every waitFor of these tests allows for the dev server's first module loads. */
 export const attendre = (condition: () => boolean, timeout = 8000) => waitFor(condition, timeout);
 
