@@ -75,6 +75,9 @@ describe('<spp-oups-erreurs>', function () {
       expect(bouton.getAttribute('aria-expanded')).to.equal('false');
       const panneau = root(el).getElementById(bouton.getAttribute('aria-controls')!)!;
       expect(visible(panneau)).to.equal(false);
+      // A closed panel is drawn only when opened (or printed): 36 × 7 panels on a page
+      // would be thousands of nodes built and laid out for nothing.
+      expect(panneau.childElementCount, panneau.id).to.equal(0);
     }
     expect(tags(el)).to.have.length(12);
     expect(text(tag(el, 'Je déménage'))).to.equal('Je déménage (3)');
@@ -131,6 +134,7 @@ describe('<spp-oups-erreurs>', function () {
     expect(bouton.getAttribute('aria-expanded')).to.equal('false');
     await waitFor(() => !visible(panneau));
     expect(emitted).to.equal(0);
+    expect(panneau.childElementCount).to.equal(0);
   });
 
   it('is accessible with every accordion open and closed, light and dark, French and English', async () => {
@@ -446,15 +450,37 @@ describe('<spp-oups-erreurs>', function () {
 
   it('prints every error open, without the filters', async () => {
     const el = await oups(html`<spp-oups-erreurs api-base=${API_BASE} limite="3"></spp-oups-erreurs>`);
-    const panneau = $(el, '.fr-collapse');
-    expect(visible(panneau)).to.equal(false);
+    const panneaux = $$(el, '.fr-collapse');
+    expect(panneaux).to.have.length(3);
+    expect(panneaux.some(visible)).to.equal(false);
     await emulateMedia({ media: 'print' });
     try {
-      await waitFor(() => visible(panneau));
+      await waitFor(() => panneaux.every(visible));
+      expect(panneaux.map((p) => text(p.querySelector('p')!))[0]).to.match(
+        /^Sans changement d’adresse, les courriers des impôts/,
+      );
+      expect(panneaux.every((p) => p.querySelector('.spp-maj'))).to.equal(true);
       expect(getComputedStyle($(el, '.spp-filtres')).display).to.equal('none');
     } finally {
       await emulateMedia({ media: 'screen' });
     }
+    await waitFor(() => panneaux.every((p) => p.childElementCount === 0));
+  });
+
+  it('draws every panel during beforeprint itself, as window.print() lays the page out right after', async () => {
+    const el = await oups(html`<spp-oups-erreurs api-base=${API_BASE} limite="3"></spp-oups-erreurs>`);
+    const panneaux = $$(el, '.fr-collapse');
+    window.dispatchEvent(new Event('beforeprint'));
+    // No await: a later render slice would be too late for the printout.
+    expect(panneaux.map((p) => p.querySelectorAll('p').length > 0)).to.deep.equal([true, true, true]);
+    window.dispatchEvent(new Event('afterprint'));
+    await el.updateComplete;
+    expect(panneaux.map((p) => p.childElementCount)).to.deep.equal([0, 0, 0]);
+    // Removed from the page, it no longer listens.
+    el.remove();
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(panneaux.map((p) => p.childElementCount)).to.deep.equal([0, 0, 0]);
+    window.dispatchEvent(new Event('afterprint'));
   });
 
   describe('deep link #erreur-<id>', () => {

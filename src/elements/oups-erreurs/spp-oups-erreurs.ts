@@ -106,6 +106,8 @@ export class SppOupsErreurs extends SppElement {
   @state() private saisie = '';
   @state() private choisi?: string;
   @state() private ouvertes: ReadonlySet<string> = new Set();
+  /** The page is printing: every error is printed open, so every panel is drawn. */
+  @state() private impression = false;
   @state() private affichees = Infinity;
   /** The view module, once loaded. */
   @state() private vue?: typeof import('./vue.js');
@@ -120,16 +122,25 @@ export class SppOupsErreurs extends SppElement {
   /** The API base of the last load. */
   private base?: string;
   private ancreEnAttente = true;
+  private readonly mediaImpression = matchMedia('print');
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', this.surAncre);
+    // beforeprint for window.print() and the browser's menu; the media query for what
+    // prints without it (emulated print media, some browsers' previews).
+    window.addEventListener('beforeprint', this.surImpression);
+    window.addEventListener('afterprint', this.surImpression);
+    this.mediaImpression.addEventListener('change', this.surImpression);
     if (this.etat !== 'pret') void this.charger();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.surAncre);
+    window.removeEventListener('beforeprint', this.surImpression);
+    window.removeEventListener('afterprint', this.surImpression);
+    this.mediaImpression.removeEventListener('change', this.surImpression);
     clearTimeout(this.minuteur);
   }
 
@@ -259,6 +270,15 @@ export class SppOupsErreurs extends SppElement {
     this.ouvertes = ouvertes;
   };
 
+  private readonly surImpression = (event: Event) => {
+    const impression = event.type === 'beforeprint' || (event as MediaQueryListEvent).matches === true;
+    if (impression === this.impression) return;
+    this.impression = impression;
+    // Now, not in a later render slice: the browser lays the page out for print right
+    // after this event.
+    if (impression && this.hasUpdated) this.performUpdate();
+  };
+
   private readonly surAncre = () => {
     this.ancreEnAttente = true;
     if (this.etat === 'pret') this.requestUpdate();
@@ -308,6 +328,7 @@ export class SppOupsErreurs extends SppElement {
         selection,
         affichees: this.affichees,
         ouvertes: this.ouvertes,
+        impression: this.impression,
         saisie: this.saisie,
         recherche: this.recherche,
         niveau,

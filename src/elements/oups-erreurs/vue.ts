@@ -30,6 +30,8 @@ export interface Contexte {
   /** How many of `selection.resultats` are shown. */
   affichees: number;
   ouvertes: ReadonlySet<string>;
+  /** The page is printing: every panel is drawn (the print styles open them all). */
+  impression: boolean;
   saisie: string;
   recherche: boolean;
   /** The element's heading level: errors are one below, their sections two. */
@@ -155,8 +157,6 @@ function evenements(c: Contexte, lang: string | typeof nothing) {
 
 function erreur(c: Contexte, e: Erreur, lang: string | typeof nothing) {
   const ouverte = c.ouvertes.has(e.id);
-  const sousNiveau = c.niveau + 2;
-  const miseAJour = date(e.miseAJour, c.locale, { dateStyle: 'long' });
   return html`<section class="fr-accordion" id="erreur-${e.id}" part="erreur">
     ${heading(
       c.niveau + 1,
@@ -173,30 +173,40 @@ function erreur(c: Contexte, e: Erreur, lang: string | typeof nothing) {
       'fr-accordion__title',
     )}
     <div class="fr-collapse ${ouverte ? 'fr-collapse--expanded' : ''}" id="panneau-${e.id}">
-      <p lang=${lang}>${e.description}</p>
-      ${
-        e.conseils.length
-          ? html`${heading(sousNiveau, msg('Nos conseils'), 'spp-sous-titre')}
-              <ul lang=${lang}>
-                ${e.conseils.map((conseil) => html`<li>${conseil}</li>`)}
-              </ul>`
-          : nothing
-      }
-      ${liens(
-        msg('Administrations concernées'),
-        e.administrations.map((a) => [a.nom, a.url]),
-        sousNiveau,
-        lang,
-      )}
-      ${liens(
-        msg('En savoir plus'),
-        e.liens.map((l) => [l.titre, l.url]),
-        sousNiveau,
-        lang,
-      )}
-      <p class="spp-maj">${msg(str`Mis à jour le ${miseAJour}`)}</p>
+      ${ouverte || c.impression ? panneau(c, e, lang) : nothing}
     </div>
   </section>`;
+}
+
+/**
+ * What an open error says. Closed panels stay empty: 36 errors on 7 elements would be
+ * thousands of nodes nobody sees, built and laid out in long tasks (bench: « 50 éléments »).
+ */
+function panneau(c: Contexte, e: Erreur, lang: string | typeof nothing) {
+  const sousNiveau = c.niveau + 2;
+  const miseAJour = date(e.miseAJour, c.locale, { dateStyle: 'long' });
+  return html`<p lang=${lang}>${e.description}</p>
+    ${
+      e.conseils.length
+        ? html`${heading(sousNiveau, msg('Nos conseils'), 'spp-sous-titre')}
+            <ul lang=${lang}>
+              ${e.conseils.map((conseil) => html`<li>${conseil}</li>`)}
+            </ul>`
+        : nothing
+    }
+    ${liens(
+      msg('Administrations concernées'),
+      e.administrations.map((a) => [a.nom, a.url]),
+      sousNiveau,
+      lang,
+    )}
+    ${liens(
+      msg('En savoir plus'),
+      e.liens.map((l) => [l.titre, l.url]),
+      sousNiveau,
+      lang,
+    )}
+    <p class="spp-maj">${msg(str`Mis à jour le ${miseAJour}`)}</p>`;
 }
 
 function liens(titre: string, items: [string, string][], niveau: number, lang: string | typeof nothing) {
