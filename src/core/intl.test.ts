@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dateFormat, numberFormat, pluralRules } from './intl.js';
+import { dateFormat, numberFormat, pluralRules, warmNumberFormat } from './intl.js';
 
 describe('Intl formatters', () => {
   it('are made once per locale and options, and format as Intl does', () => {
@@ -12,5 +12,26 @@ describe('Intl formatters', () => {
     expect(numberFormat('en')).not.to.equal(numberFormat('en', { style: 'percent' }));
     expect(pluralRules('en').select(1)).to.equal('one');
     expect(pluralRules('fr')).to.equal(pluralRules('fr'));
+  });
+
+  it('make a first number formatter in idle time, once a page', async () => {
+    const made: string[] = [];
+    const Original = Intl.NumberFormat;
+    Intl.NumberFormat = function (locale?: string, options?: Intl.NumberFormatOptions) {
+      made.push(String(locale));
+      return new Original(locale, options);
+    } as typeof Intl.NumberFormat;
+    try {
+      warmNumberFormat('fr-CA');
+      warmNumberFormat('fr-BE');
+      expect(made, 'not at once').to.deep.equal([]);
+      await new Promise((resolve) => requestIdleCallback(resolve));
+      expect(made).to.deep.equal(['fr-CA']);
+      made.length = 0;
+      numberFormat('fr-CA').format(1);
+      expect(made, 'the warm one is kept').to.deep.equal([]);
+    } finally {
+      Intl.NumberFormat = Original;
+    }
   });
 });

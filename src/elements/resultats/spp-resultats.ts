@@ -150,7 +150,11 @@ export class SppResultats extends SppElement {
     };
     // The view loads in parallel with the data; each data path is a module of its own,
     // loaded on demand (a page pays for the one it uses).
-    this.vueDemandee ??= import('./spp-resultats-vue.js').then((vue) => (this.vue = vue));
+    this.vueDemandee ??= import('./spp-resultats-vue.js').then((vue) => {
+      // Usually here before the data: the first number formatter is made while it travels.
+      vue.warmNumberFormat(this.locale);
+      this.vue = vue;
+    });
     const vue = this.vueDemandee.catch((error: unknown) => {
       this.vueDemandee = undefined; // the retry button tries again
       throw error;
