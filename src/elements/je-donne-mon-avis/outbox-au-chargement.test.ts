@@ -1,5 +1,5 @@
 // An avis a previous page could not send is delivered by the next page that shows the
-// button: the button loads the outbox only when something is pending.
+// button: once the page is idle, the button loads the outbox, only when something is pending.
 import { expect } from '@open-wc/testing';
 import { Outbox } from '../../core/api/outbox.js';
 import { API_BASE, setFaults, storedAvis, uniqueDemarche } from '../../test-support/platform.js';
@@ -28,7 +28,21 @@ describe('avis left unsent by a previous page', () => {
     const el = document.createElement('spp-je-donne-mon-avis');
     el.setAttribute('demarche', demarche);
     el.setAttribute('mode', 'lien');
-    document.body.append(el);
+    // Not read before the button is painted (a page's first localStorage read costs ~3 ms).
+    const getItem = Storage.prototype.getItem;
+    const reads: string[] = [];
+    Storage.prototype.getItem = function (this: Storage, key: string) {
+      reads.push(key);
+      return getItem.call(this, key);
+    };
+    try {
+      document.body.append(el);
+      expect(el.shadowRoot!.querySelector('a.spp-bouton'), 'drawn at once').to.exist;
+      expect(reads, 'read when the button is drawn').to.deep.equal([]);
+      await waitFor(() => reads.length > 0, 8000);
+    } finally {
+      Storage.prototype.getItem = getItem;
+    }
     try {
       await waitFor(() => JSON.parse(localStorage.getItem('spp-widgets:outbox:v1')!).queue.length === 0, 8000);
       const stored = await storedAvis(demarche);

@@ -53,10 +53,7 @@ function flushPendingAvis(): void {
   } catch {
     return;
   }
-  import('../../core/api/outbox.js').then(
-    ({ outbox }) => void outbox(),
-    () => undefined,
-  );
+  import('../../core/api/send-pending.js').catch(() => undefined);
 }
 
 /** The language asked for: the element's `lang`, else the closest one, else French. */
@@ -184,12 +181,22 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
       root.adoptedStyleSheets = [buttonSheet()];
       if (this.getAttribute('marque') !== 'neutre') declareMarianne();
       subscribe(this);
-      flushPendingAvis();
     } catch (error) {
       this.reportError('connect', error);
     }
+    // Not before the first paint: reading localStorage costs about 3 ms on a new page.
+    if (!this.control) {
+      if ('requestIdleCallback' in globalThis) requestIdleCallback(this.whenIdle, { timeout: 4000 });
+      else setTimeout(this.whenIdle, 2000);
+    }
     this.render();
   }
+
+  /** Once the page is idle: avis a previous page left unsent, then the questionnaire ahead of a click. */
+  private whenIdle = (): void => {
+    flushPendingAvis();
+    if (this.dataset.mode === 'modal') this.prefetch();
+  };
 
   disconnectedCallback(): void {
     unsubscribe(this);
@@ -333,10 +340,6 @@ export class SppJeDonneMonAvis extends HTMLElement implements DocumentChangeList
     button.addEventListener('click', () => void this.open());
     // Ahead of the click: on hover, on focus, and when the page is idle (whichever comes first).
     for (const type of ['pointerenter', 'focus']) button.addEventListener(type, this.prefetch);
-    if (!this.control) {
-      if ('requestIdleCallback' in globalThis) requestIdleCallback(this.prefetch, { timeout: 4000 });
-      else setTimeout(this.prefetch, 2000);
-    }
     return button;
   }
 
