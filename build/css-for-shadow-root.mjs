@@ -57,9 +57,29 @@ export function rewriteSelector(selector) {
   return dropped ? null : out;
 }
 
-/** Class names (`fr-…`) and element names a selector needs, outside of :not(). */
+/**
+ * A class prefix that `[class^=fr-icon-]` or `[class*=" fr-icon-"]` needs (DSFR's icon,
+ * pictogram and ratio helpers select this way), else undefined.
+ */
+function classPrefix(node) {
+  if (node.attribute !== 'class' || typeof node.value !== 'string') return undefined;
+  const value =
+    node.operator === '^='
+      ? node.value
+      : node.operator === '*=' && node.value.startsWith(' ')
+        ? node.value.slice(1)
+        : '';
+  return value.startsWith('fr-') ? value : undefined;
+}
+
+/**
+ * Class names (`fr-…`), class prefixes, `type` attribute values (`[type=range]`) and element
+ * names a selector needs, outside of :not().
+ */
 function requirements(selector) {
   const classes = [];
+  const prefixes = [];
+  const inputTypes = [];
   const tags = [];
   selectorParser((selectors) => {
     selectors.walk((node) => {
@@ -69,29 +89,41 @@ function requirements(selector) {
         parent = parent.parent;
       }
       if (node.type === 'class' && node.value.startsWith('fr-')) classes.push(node.value);
+      if (node.type === 'attribute' && classPrefix(node)) prefixes.push(classPrefix(node));
+      if (node.type === 'attribute' && node.attribute === 'type' && node.operator === '=') inputTypes.push(node.value);
       if (node.type === 'tag') tags.push(node.value.toLowerCase());
     });
   }).processSync(selector);
-  return { classes, tags };
+  return { classes, prefixes, inputTypes, tags };
 }
 
 /**
  * What our templates use. `classes` may hold prefixes ending in `-` (from
- * `fr-btn--${variant}`), which keep every class starting with them.
+ * `fr-btn--${variant}`), which keep every class starting with them. Without `inputTypes`,
+ * every `[type=…]` selector is kept.
  */
-export function createUsage({ classes, tags, properties }) {
+export function createUsage({ classes, tags, properties, inputTypes }) {
   const prefixes = [...classes].filter((c) => c.endsWith('-'));
   return {
     hasClass: (c) => classes.has(c) || prefixes.some((p) => c.startsWith(p)),
+    /** Some class we use (or may build from a prefix) starts with `start`. */
+    hasClassStarting: (start) =>
+      [...classes].some((c) => c.startsWith(start)) || prefixes.some((p) => start.startsWith(p)),
     hasTag: (t) => tags.has(t) || t === '*' || t.includes('-'),
+    hasInputType: (t) => !inputTypes || inputTypes.has(t),
     properties,
   };
 }
 
 function keepSelector(selector, usage) {
   if (selector.startsWith(':host') && !selector.includes(' ')) return true;
-  const { classes, tags } = requirements(selector);
-  return classes.every(usage.hasClass) && tags.every(usage.hasTag);
+  const { classes, prefixes, inputTypes, tags } = requirements(selector);
+  return (
+    classes.every(usage.hasClass) &&
+    prefixes.every(usage.hasClassStarting) &&
+    inputTypes.every(usage.hasInputType) &&
+    tags.every(usage.hasTag)
+  );
 }
 
 const PAGE_ONLY_AT_RULES = new Set(['charset', 'font-face', 'import', 'page', '-moz-document']);

@@ -69,6 +69,40 @@ test('prunes selectors, custom properties and keyframes nobody uses', () => {
   assert.doesNotMatch(out, /@keyframes unused/);
 });
 
+test('prunes selectors that need a class prefix none of our classes has ([class^=fr-icon-])', () => {
+  const usage = createUsage({
+    classes: new Set(['fr-link', 'fr-fieldset', 'fr-btn', 'fr-btn--']),
+    tags: new Set(['a']),
+    properties: new Set(),
+  });
+  const css = `[target=_blank]:after, [target=_blank][class^=fr-icon-]:after { content: "x"; }
+    [class^=fr-fi-]:before, [class*=" fr-fi-"]:before { content: ""; }
+    [class*=\\ fr-link]:before { color: red; }
+    .fr-btn[class*=" fr-btn--icon-"] { color: blue; }
+    [class*=fr-ratio] { color: green; }`;
+  const { css: out } = cssForShadowRoot(css, { usage });
+  assert.match(out, /\[target=_blank\]:after \{/, 'the other selectors of a rule stay');
+  assert.doesNotMatch(out, /fr-icon-/);
+  assert.doesNotMatch(out, /fr-fi-/, '"fr-fieldset" does not start with "fr-fi-"');
+  assert.match(out, /fr-link\]:before/, 'a prefix of a class we use is kept');
+  assert.match(out, /fr-btn--icon-/, 'a prefix built from `fr-btn--${x}` is kept');
+  assert.match(out, /fr-ratio/, 'a substring anywhere (no leading space) is not a prefix: kept');
+});
+
+test('prunes [type=…] selectors for input types our templates never render', () => {
+  const css = `input[type=radio], input[type=range] { margin: 0; }
+    input[type=range]::-webkit-slider-thumb { color: red; }
+    input:not([type=range]) { color: blue; }`;
+  const usage = (inputTypes) =>
+    createUsage({ classes: new Set(), tags: new Set(['input']), properties: new Set(), inputTypes });
+  const { css: out } = cssForShadowRoot(css, { usage: usage(new Set(['radio'])) });
+  assert.match(out, /input\[type=radio\] \{/);
+  assert.doesNotMatch(out, /input\[type=range\](,| |::)/);
+  assert.match(out, /input:not\(\[type=range\]\)/, 'inside :not() it is no requirement');
+  // A type from a variable somewhere (no list): everything stays.
+  assert.match(cssForShadowRoot(css, { usage: usage(undefined) }).css, /slider-thumb/);
+});
+
 test('every DSFR chunk builds into shadow-ready CSS, and reports its size before and after', () => {
   const chunks = buildDsfrChunks(scanUsage());
   assert.deepEqual([...chunks.keys()].sort(), Object.keys(DSFR_CHUNKS).sort());

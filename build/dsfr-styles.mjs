@@ -43,9 +43,14 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
   const classes = new Set();
   const tags = new Set();
   const properties = new Set();
+  const inputTypes = new Set();
   for (const file of sourceFiles(srcDir)) {
     const text = readFileSync(file, 'utf8');
     for (const [m] of text.matchAll(/\bfr-[\w-]+/g)) classes.add(m);
+    // type="radio" in a template, { type: 'button' } or setAttribute('type', 'email') in code.
+    for (const [, t] of text.matchAll(/\btype(?:=["']?|:\s*["']|["'],\s*["'])([a-z-]+)/g)) inputTypes.add(t);
+    // A type from a variable: keep every [type=…] selector.
+    if (/\btype=["']?\$\{/.test(text)) inputTypes.add('*');
     for (const [, t] of text.matchAll(/<([a-z][a-z0-9]*)[\s>/]/g)) tags.add(t);
     for (const [m] of text.matchAll(/--[a-z][\w-]*/g)) properties.add(m);
     // Pictogram modules draw their layers with these classes (see pictogramModule).
@@ -53,7 +58,7 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
       for (const layer of ['decorative', 'minor', 'major']) classes.add(`fr-artwork-${layer}`);
     }
   }
-  return createUsage({ classes, tags, properties });
+  return createUsage({ classes, tags, properties, inputTypes: inputTypes.has('*') ? undefined : inputTypes });
 }
 
 export function minifyCss(css, filename = 'chunk.css') {
