@@ -47,8 +47,9 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
   for (const file of sourceFiles(srcDir)) {
     const text = readFileSync(file, 'utf8');
     for (const [m] of text.matchAll(/\bfr-[\w-]+/g)) classes.add(m);
-    // type="radio" in a template, { type: 'button' } or setAttribute('type', 'email') in code.
-    for (const [, t] of text.matchAll(/\btype(?:=["']?|:\s*["']|["'],\s*["'])([a-z-]+)/g)) inputTypes.add(t);
+    // type="radio" in a template; { type: 'button' }, input.type = 'email' or
+    // setAttribute('type', 'search') in code.
+    for (const [, t] of text.matchAll(/\btype(?:\s*[=:]\s*|["'],\s*)["']?([a-z-]+)/g)) inputTypes.add(t);
     // A type from a variable: keep every [type=…] selector.
     if (/\btype=["']?\$\{/.test(text)) inputTypes.add('*');
     for (const [, t] of text.matchAll(/<([a-z][a-z0-9]*)[\s>/]/g)) tags.add(t);
