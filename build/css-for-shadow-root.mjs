@@ -89,7 +89,8 @@ function requirements(selector) {
         parent = parent.parent;
       }
       if (node.type === 'class' && node.value.startsWith('fr-')) classes.push(node.value);
-      if (node.type === 'attribute' && classPrefix(node)) prefixes.push(classPrefix(node));
+      const prefix = node.type === 'attribute' ? classPrefix(node) : undefined;
+      if (prefix) prefixes.push(prefix);
       if (node.type === 'attribute' && node.attribute === 'type' && node.operator === '=') inputTypes.push(node.value);
       if (node.type === 'tag') tags.push(node.value.toLowerCase());
     });
@@ -103,12 +104,12 @@ function requirements(selector) {
  * every `[type=…]` selector is kept.
  */
 export function createUsage({ classes, tags, properties, inputTypes }) {
-  const prefixes = [...classes].filter((c) => c.endsWith('-'));
+  const used = [...classes];
+  const prefixes = used.filter((c) => c.endsWith('-'));
   return {
     hasClass: (c) => classes.has(c) || prefixes.some((p) => c.startsWith(p)),
     /** Some class we use (or may build from a prefix) starts with `start`. */
-    hasClassStarting: (start) =>
-      [...classes].some((c) => c.startsWith(start)) || prefixes.some((p) => start.startsWith(p)),
+    hasClassStarting: (start) => used.some((c) => c.startsWith(start)) || prefixes.some((p) => start.startsWith(p)),
     hasTag: (t) => tags.has(t) || t === '*' || t.includes('-'),
     hasInputType: (t) => !inputTypes || inputTypes.has(t),
     properties,

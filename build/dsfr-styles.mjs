@@ -44,6 +44,7 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
   const tags = new Set();
   const properties = new Set();
   const inputTypes = new Set();
+  let anyInputType = false;
   for (const file of sourceFiles(srcDir)) {
     const text = readFileSync(file, 'utf8');
     for (const [m] of text.matchAll(/\bfr-[\w-]+/g)) classes.add(m);
@@ -51,7 +52,7 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
     // setAttribute('type', 'search') in code.
     for (const [, t] of text.matchAll(/\btype(?:\s*[=:]\s*|["'],\s*)["']?([a-z-]+)/g)) inputTypes.add(t);
     // A type from a variable: keep every [type=…] selector.
-    if (/\btype=["']?\$\{/.test(text)) inputTypes.add('*');
+    if (/\btype=["']?\$\{/.test(text)) anyInputType = true;
     for (const [, t] of text.matchAll(/<([a-z][a-z0-9]*)[\s>/]/g)) tags.add(t);
     for (const [m] of text.matchAll(/--[a-z][\w-]*/g)) properties.add(m);
     // Pictogram modules draw their layers with these classes (see pictogramModule).
@@ -59,7 +60,7 @@ export function scanUsage(srcDir = join(PROJECT_ROOT, 'src')) {
       for (const layer of ['decorative', 'minor', 'major']) classes.add(`fr-artwork-${layer}`);
     }
   }
-  return createUsage({ classes, tags, properties, inputTypes: inputTypes.has('*') ? undefined : inputTypes });
+  return createUsage({ classes, tags, properties, inputTypes: anyInputType ? undefined : inputTypes });
 }
 
 export function minifyCss(css, filename = 'chunk.css') {
