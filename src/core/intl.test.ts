@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { dateFormat, numberFormat, pluralRules, warmNumberFormat } from './intl.js';
+import { dateFormat, numberFormat, pluralRules, warmIntl } from './intl.js';
 
 describe('Intl formatters', () => {
   it('are made once per locale and options, and format as Intl does', () => {
@@ -14,7 +14,7 @@ describe('Intl formatters', () => {
     expect(pluralRules('fr')).to.equal(pluralRules('fr'));
   });
 
-  it('make a first number formatter in idle time, once a page', async () => {
+  it('make a first formatter in a task of their own, once a page', async () => {
     const made: string[] = [];
     const Original = Intl.NumberFormat;
     Intl.NumberFormat = function (locale?: string, options?: Intl.NumberFormatOptions) {
@@ -22,10 +22,10 @@ describe('Intl formatters', () => {
       return new Original(locale, options);
     } as typeof Intl.NumberFormat;
     try {
-      warmNumberFormat('fr-CA');
-      warmNumberFormat('fr-BE');
+      warmIntl('fr-CA');
+      warmIntl('fr-BE');
       expect(made, 'not at once').to.deep.equal([]);
-      await new Promise((resolve) => requestIdleCallback(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 0));
       expect(made).to.deep.equal(['fr-CA']);
       made.length = 0;
       numberFormat('fr-CA').format(1);

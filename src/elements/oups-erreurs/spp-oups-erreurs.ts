@@ -199,7 +199,11 @@ export class SppOupsErreurs extends SppElement {
     };
     try {
       const [vue] = await Promise.all([
-        (this.vueDemandee ??= import('./vue.js')),
+        (this.vueDemandee ??= import('./vue.js').then((vue) => {
+          // Usually here before the data: Intl's first formatter is made while it travels.
+          vue.warmIntl(this.locale);
+          return vue;
+        })),
         import('./donnees.js').then(({ lireOups }) => lireOups(base, reception)),
         marianneReady(this.marque),
       ]);

@@ -13,6 +13,7 @@ import vueStyles from './vue.styles.css';
 import { dateFormat } from '../../core/intl.js';
 
 export { filtrer } from './recherche.js';
+export { warmIntl } from '../../core/intl.js';
 
 /** Adopted by the element when this module arrives. */
 export const styles = [dsfrAccordion, dsfrTag, dsfrForm, vueStyles];

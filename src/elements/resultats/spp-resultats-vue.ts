@@ -17,7 +17,7 @@ import {
   type ResultatsStructure,
 } from './format.js';
 import { dateFormat } from '../../core/intl.js';
-export { warmNumberFormat } from '../../core/intl.js';
+export { warmIntl } from '../../core/intl.js';
 
 /** What the element gives the view to draw. */
 export interface Contexte {

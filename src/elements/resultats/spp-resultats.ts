@@ -151,8 +151,8 @@ export class SppResultats extends SppElement {
     // The view loads in parallel with the data; each data path is a module of its own,
     // loaded on demand (a page pays for the one it uses).
     this.vueDemandee ??= import('./spp-resultats-vue.js').then((vue) => {
-      // Usually here before the data: the first number formatter is made while it travels.
-      vue.warmNumberFormat(this.locale);
+      // Usually here before the data: the page's first formatter is made while it travels.
+      vue.warmIntl(this.locale);
       this.vue = vue;
     });
     const vue = this.vueDemandee.catch((error: unknown) => {
