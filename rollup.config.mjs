@@ -44,10 +44,11 @@ const ELEMENT_ESSENTIALS =
   /[\\/]src[\\/]core[\\/](define|safe-url|theme|document-observer|document-setup|api[\\/]config)\.ts$|\0spp:version/;
 
 // The base class and what every Lit element imports with it (Lit, the DSFR core sheet,
-// fonts); the API client; the language of an element (core/locale.ts) with @lit/localize's
-// msg() hook: the Lit elements need them, and so does the Lit-free avis button on a page in
-// another language, through the translation runtime, which must not pull in Lit.
-const LIT_ESSENTIALS = /[\\/]src[\\/]core[\\/](spp-element|fonts-ready)\.ts$/;
+// fonts, the heading helper: all but the bloc marque render headings); the API client; the
+// language of an element (core/locale.ts) with @lit/localize's msg() hook: the Lit elements
+// need them, and so does the Lit-free avis button on a page in another language, through
+// the translation runtime, which must not pull in Lit.
+const LIT_ESSENTIALS = /[\\/]src[\\/]core[\\/](spp-element|fonts-ready|heading)\.ts$/;
 const API_CLIENT = /[\\/]src[\\/]core[\\/]api[\\/](client|cache|http|storage|shape|errors)\.ts$/;
 const LOCALE = /[\\/]@lit[\\/]localize[\\/]init[\\/]install\.js$|[\\/]src[\\/]core[\\/]locale\.ts$/;
 
