@@ -1,9 +1,10 @@
 // One MutationObserver for the whole page, shared by every spp-* element: it watches
-// `lang` anywhere and the DSFR theme attributes on <html>, and tells subscribed
-// elements to re-resolve. It disconnects when the last element leaves.
+// `lang` anywhere and the DSFR theme attributes on <html>, and `configure()`, and tells
+// subscribed elements to re-resolve. It disconnects when the last element leaves.
+import { CONFIG_EVENT } from './api/config.js';
 
 export interface DocumentChangeListener {
-  /** Called after `lang`, `data-fr-theme` or `data-fr-mourning` changed, or the colour scheme. */
+  /** Called after `lang`, `data-fr-theme` or `data-fr-mourning` changed, the colour scheme, or `configure()`. */
   documentChanged(): void;
 }
 
@@ -34,6 +35,7 @@ export function subscribe(listener: DocumentChangeListener): void {
   });
   darkQuery = matchMedia('(prefers-color-scheme: dark)');
   darkQuery.addEventListener('change', notify);
+  document.addEventListener(CONFIG_EVENT, notify);
 }
 
 export function unsubscribe(listener: DocumentChangeListener): void {
@@ -44,6 +46,7 @@ export function unsubscribe(listener: DocumentChangeListener): void {
   observer = undefined;
   darkQuery?.removeEventListener('change', notify);
   darkQuery = undefined;
+  document.removeEventListener(CONFIG_EVENT, notify);
 }
 
 /** For tests and diagnostics: how many elements are subscribed, and whether we observe. */

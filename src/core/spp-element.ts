@@ -9,6 +9,7 @@ import { declareMarianne } from './document-setup.js';
 import { registerRemUnit } from './rem-unit.js';
 import { defineElement, type VersionedElement } from './define.js';
 import { describeError, type SppErrorDetail } from './errors.js';
+import { resolveApiBase } from './api/config.js';
 import { inSlice } from './render-slices.js';
 // Straight from its module, not through ./styles/dsfr.js: the build groups this file's
 // imports into one chunk, and the other DSFR chunks must stay out of it.
@@ -80,6 +81,12 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
    */
   @property({ attribute: 'api-base' }) apiBase?: string;
 
+  /**
+   * The platform this element talks to (`api-base`, else the page's setting), or none:
+   * kept current, so a `configure()` after the element is shown reaches it too.
+   */
+  @state() protected platformBase?: string;
+
   /** The language this element renders in, from `lang` (see core/localization.ts). */
   @state() protected locale: Locale = SOURCE_LOCALE;
 
@@ -100,9 +107,10 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
     unsubscribe(this);
   }
 
-  /** The page's theme, mourning or a `lang` changed: re-resolve ours. */
+  /** The page's theme, mourning, a `lang` or its settings changed: re-resolve ours. */
   documentChanged(): void {
     applyTheme(this, this.theme);
+    this.platformBase = resolveApiBase(this.apiBase);
     const locale = resolveLocale(this);
     if (locale === this.locale) return;
     if (isLocaleReady(locale)) {
@@ -119,6 +127,7 @@ export abstract class SppElement extends LitElement implements DocumentChangeLis
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('theme')) applyTheme(this, this.theme);
+    if (changed.has('apiBase')) this.platformBase = resolveApiBase(this.apiBase);
     if (changed.has('marque') && this.marque !== 'neutre' && this.isConnected) declareMarianne();
   }
 

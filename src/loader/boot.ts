@@ -2,7 +2,7 @@
 // from their own script tag and start loading the elements present.
 import { version } from '~spp/version';
 import manifest from '~spp/cdn-manifest';
-import { configure, pageConfig } from '../core/api/config.js';
+import { pageConfig } from '../core/api/config.js';
 import { startAutoloader } from './autoloader.js';
 import { reserveSpace } from './reservations.js';
 
@@ -17,13 +17,15 @@ export function boot(importer?: (base: string) => (url: string) => Promise<unkno
     const script = document.currentScript as HTMLScriptElement | null;
     // Modules are found relative to this script, wherever the site serves it from.
     const base = script?.src || document.baseURI;
-    // Page-level settings from the script tag: <script src="…" data-api-base="https://…/api">.
-    if (script?.dataset.apiBase) configure({ apiBase: script.dataset.apiBase });
+    // Page-level settings from the script tag: <script src="…" data-api-base="https://…/api">
+    // (not configure(): the elements it loads are not defined yet, there is no one to tell).
+    const config = pageConfig();
+    if (script?.dataset.apiBase) config.apiBase = script.dataset.apiBase;
     // Elements the parser adds later (a plain script in <head>) are seen by its observer.
     startAutoloader({ manifest, base, importModule: importer?.(base) });
     // In the same task, so before anything renders (and the modules are already on their
     // way): the page does not move when the elements appear.
-    reserveSpace(Boolean(pageConfig().apiBase?.trim()));
+    reserveSpace(Boolean(config.apiBase?.trim()));
   } else if (page[LOADER] !== version) {
     console.warn(`[spp-widgets] loader ${version} ignored: version ${page[LOADER]} is already loading the elements.`);
   }

@@ -17,9 +17,16 @@ export function pageConfig(): PageConfig {
   return (page[PAGE_CONFIG] ??= {});
 }
 
+/**
+ * Dispatched on `document` by `configure()`: elements already on the page re-read the
+ * settings (an event, so that it also reaches elements of another copy of the library).
+ */
+export const CONFIG_EVENT = 'spp-config';
+
 /** Sets page-level options for every element on the page (also those already there). */
 export function configure(options: PageConfig): void {
   Object.assign(pageConfig(), options);
+  document.dispatchEvent(new Event(CONFIG_EVENT));
 }
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;

@@ -2,7 +2,6 @@ import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { SppElement } from '../../core/spp-element.js';
-import { resolveApiBase } from '../../core/api/config.js';
 import { heading, toHeadingLevel } from '../../core/heading.js';
 import { listeOfficielle, numeros, type ListeEngagements, type Structure } from './donnees.js';
 import type { FormatPapier } from './impression.js';
@@ -138,7 +137,7 @@ export class SppEngagements extends SppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const vue = this.vue();
-    const cle = `${this.apiBase ?? ''}\n${vue === 'affiche' ? (this.structure?.trim() ?? '') : ''}`;
+    const cle = `${this.platformBase ?? ''}\n${vue === 'affiche' ? (this.structure?.trim() ?? '') : ''}`;
     if (cle !== this.cleChargement) {
       this.cleChargement = cle;
       this.suivre(this.charger(cle));
@@ -215,7 +214,7 @@ export class SppEngagements extends SppElement {
   /** The platform's list (and the structure); the bundled one without a platform, when it fails or is slow. */
   private async charger(cle: string): Promise<void> {
     this.infosStructure = undefined;
-    if (!resolveApiBase(this.apiBase)) {
+    if (!this.platformBase) {
       await this.secours(cle);
       return;
     }

@@ -2,7 +2,6 @@ import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { SppElement } from '../../core/spp-element.js';
-import { resolveApiBase } from '../../core/api/config.js';
 import type { Loaded } from '../../core/api/client.js';
 import { heading, toHeadingLevel } from '../../core/heading.js';
 import { dsfrButton } from '../../core/styles/dsfr.js';
@@ -149,7 +148,7 @@ export class SppOupsErreurs extends SppElement {
     if (changed.has('evenement')) this.choisi = this.evenement || undefined;
     if (changed.has('limite')) this.affichees = this.pas();
     // A platform given (or changed) once the element is on the page.
-    if (changed.has('apiBase') && this.isConnected && resolveApiBase(this.apiBase) !== this.base) void this.charger();
+    if (this.isConnected && this.platformBase !== this.base) void this.charger();
   }
 
   protected override updated(): void {
@@ -172,7 +171,7 @@ export class SppOupsErreurs extends SppElement {
   /** Loads the view and the data (événements and all errors), in parallel. */
   private async charger(): Promise<void> {
     const tour = ++this.chargement;
-    const base = (this.base = resolveApiBase(this.apiBase));
+    const base = (this.base = this.platformBase);
     this.annonce = undefined;
     if (!base) {
       this.etat = 'sans-api';

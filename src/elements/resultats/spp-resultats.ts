@@ -115,8 +115,9 @@ export class SppResultats extends SppElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const sources = ['structure', 'source', 'apiBase', 'opendataBase'] as const;
-    if (!this.hasUpdated || sources.some((p) => changed.has(p))) void this.charger();
+    // platformBase is protected, so not a key of PropertyValues<this>.
+    const sources: PropertyKey[] = ['structure', 'source', 'platformBase', 'opendataBase'];
+    if (!this.hasUpdated || sources.some((p) => (changed as PropertyValues).has(p))) void this.charger();
     // The chart module loads in parallel with the data, only where a chart is shown.
     if (!this.chartDemande && this.avecHistorique) {
       this.chartDemande = true;
@@ -138,7 +139,7 @@ export class SppResultats extends SppElement {
     }
     this.etat = { statut: 'attente' };
     // An explicit `opendata`, else the platform when one is configured, else the open data.
-    const base = this.source === 'opendata' ? undefined : resolveApiBase(this.apiBase);
+    const base = this.source === 'opendata' ? undefined : this.platformBase;
     const odsBase = (this.opendataBase?.trim() && resolveApiBase(this.opendataBase)) || OPENDATA_BASE;
     const source: Source = base ? 'plateforme' : 'opendata';
     if (this.source === 'plateforme' && !base)
