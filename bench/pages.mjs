@@ -103,12 +103,20 @@ function interleave(items) {
 const section = (i, body) => `<section><h2>Rubrique ${i + 1}</h2><p>${LOREM}</p>\n${body}\n<p>${LOREM}</p></section>`;
 
 /**
- * @typedef {{ id: string, title: string, widget: boolean, watch?: string, body: string }} PageSpec
+ * @typedef {{ id: string, title: string, widget: boolean, watch?: string, verified?: boolean, body: string }} PageSpec
  * @type {Record<string, PageSpec>}
  */
 export const PAGES = {
   // No other content: the first contentful paint is the button itself.
   avis: { title: 'Bouton d’avis seul', widget: true, watch: 'spp-je-donne-mon-avis', body: ELEMENTS.avis() },
+  // The same with the loader the README's snippet recommends: every module checked by its hash.
+  'avis-sri': {
+    title: 'Bouton d’avis seul, chargeur vérifié (spp-widgets-sri.js)',
+    widget: true,
+    watch: 'spp-je-donne-mon-avis',
+    verified: true,
+    body: ELEMENTS.avis(),
+  },
   temoin: { title: 'Témoin : <a><img></a>', widget: false, watch: 'img', body: TEMOIN() },
   engagements: { title: '<spp-engagements> seul', widget: true, body: section(0, ELEMENTS.engagements()) },
   resultats: { title: '<spp-resultats> seul', widget: true, body: section(0, ELEMENTS.resultats()) },
@@ -143,12 +151,18 @@ export const MIX_COUNTS = MIX.reduce((counts, kind) => ({ ...counts, [kind]: (co
 
 const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The HTML of one page; `loader` and `apiBase` are absolute URLs on the bench server. */
-export function renderPage(id, { loader, apiBase }) {
+/**
+ * The HTML of one page. `loader` and `apiBase` are absolute URLs on the bench server;
+ * `verifiedLoader` is the SRI loader's URL and its integrity hash.
+ */
+export function renderPage(id, { loader, verifiedLoader, apiBase }) {
   const page = PAGES[id];
-  // The script tag the README recommends.
+  // The README's script tag: with the SRI loader as the snippet has it, else the light one.
+  const src = page.verified
+    ? `${verifiedLoader.url}" integrity="${verifiedLoader.integrity}" crossorigin="anonymous`
+    : loader;
   const script = page.widget
-    ? `<script src="${loader}" data-api-base="${apiBase}" defer blocking="render"></script>\n`
+    ? `<script src="${src}" data-api-base="${apiBase}" defer blocking="render"></script>\n`
     : '';
   return `<!doctype html>
 <html lang="fr">

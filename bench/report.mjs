@@ -41,7 +41,22 @@ export function judgeBars(results) {
       verdict: s.max <= limit ? 'ok' : 'fail',
     });
   };
-  range('bouton', 'Bouton seul : JS+CSS chargés avant son affichage', 'avis', 'bytes.codeBeforePaint', 6 * KB, 'B');
+  range(
+    'bouton',
+    'Bouton seul : JS+CSS chargés avant son affichage (chargeur léger `spp-widgets.js`)',
+    'avis',
+    'bytes.codeBeforePaint',
+    6 * KB,
+    'B',
+  );
+  range(
+    'bouton-sri',
+    'Bouton seul : JS+CSS chargés avant son affichage (chargeur vérifié `spp-widgets-sri.js`, celui de l’extrait)',
+    'avis-sri',
+    'bytes.codeBeforePaint',
+    6 * KB,
+    'B',
+  );
   range('questionnaire', 'Questionnaire chargé au clic (à froid)', 'clic-a-froid', 'click.codeOnDemand', 25 * KB, 'B');
   range(
     'engagements',
@@ -61,7 +76,22 @@ export function judgeBars(results) {
     60 * KB,
     'B',
   );
-  range('affichage', 'Bouton affiché après le démarrage du script', 'avis', 'timing.paintedFromScript', 50, 'ms');
+  range(
+    'affichage',
+    'Bouton affiché après le démarrage du script (chargeur léger)',
+    'avis',
+    'timing.paintedFromScript',
+    50,
+    'ms',
+  );
+  range(
+    'affichage-sri',
+    'Bouton affiché après le démarrage du script (chargeur vérifié)',
+    'avis-sri',
+    'timing.paintedFromScript',
+    50,
+    'ms',
+  );
   range(
     'clic-precharge',
     'Clic → questionnaire interactif (préchargé)',

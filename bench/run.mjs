@@ -41,6 +41,7 @@ const log = (line) => console.log(`[bench ${((Date.now() - startedAt) / 1000).to
 /** Scenarios, in the order of each run: each widget page next to its baseline. */
 const SCENARIOS = [
   { id: 'avis', page: 'avis' },
+  { id: 'avis-sri', page: 'avis-sri' },
   { id: 'temoin', page: 'temoin' },
   { id: 'clic-precharge', page: 'avis', click: 'prefetched' },
   { id: 'clic-a-froid', page: 'avis', click: 'cold' },

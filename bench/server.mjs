@@ -2,7 +2,7 @@
 // gzip sizes are computed by the bench, the transfer itself stays plain), the bench pages,
 // and the reference platform at /api (in-memory PGlite, rate limit off) so the questionnaire
 // and the display elements read real data. One origin for all three.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,7 @@ export async function startServer({ cdnDir, version }) {
   const platform = await createPlatform({ db, rateLimit: false });
   const api = connectMiddleware(platform, { prefix: '/api' });
   const cdnPrefix = `/spp-widgets/${version}/`;
+  const integrity = JSON.parse(readFileSync(join(cdnDir, 'integrity.json'), 'utf8')).files;
   let origin = '';
 
   const server = createServer((req, res) => {
@@ -73,7 +74,11 @@ export async function startServer({ cdnDir, version }) {
     }
     const page = /^\/bench\/([\w-]+)\.html$/.exec(url.pathname)?.[1];
     if (page && PAGES[page]) {
-      const html = renderPage(page, { loader: `${origin}${cdnPrefix}spp-widgets.js`, apiBase: `${origin}/api` });
+      const html = renderPage(page, {
+        loader: `${origin}${cdnPrefix}spp-widgets.js`,
+        verifiedLoader: { url: `${origin}${cdnPrefix}spp-widgets-sri.js`, integrity: integrity['spp-widgets-sri.js'] },
+        apiBase: `${origin}/api`,
+      });
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
       return;
     }

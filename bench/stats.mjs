@@ -60,7 +60,7 @@ export function derive(raw) {
       'gzip',
     );
   const fcp = bench.paints['first-contentful-paint'] ?? null;
-  const loader = resources.find((r) => /\/spp-widgets\.js$/.test(r.url));
+  const loader = resources.find((r) => /\/spp-widgets(-sri)?\.js$/.test(r.url));
   // The deferred loader runs once the document is interactive and the loader has arrived.
   const loaderStart = loader && bench.ready !== null ? Math.max(bench.ready, loader.end) : null;
   const before = (t) => (t === null ? [] : net.filter((n) => startOf.has(n.url) && startOf.get(n.url).start < t));

@@ -96,6 +96,14 @@ test('bytes before paint are the requests started before the button’s frame; d
   assert.equal(figures.requests.maxPerResourceInPage, 2);
 });
 
+test('the paint is timed from whichever loader the page has, the light one or the SRI one', () => {
+  const light = derive(raw({ fcp: 110 }));
+  assert.equal(light.timing.paintedFromScript, 60);
+  const verified = raw({ fcp: 110 });
+  verified.loaded.resources[0] = { url: 'http://x/spp-widgets/0.1.0/spp-widgets-sri.js', start: 5, end: 55 };
+  assert.equal(derive(verified).timing.paintedFromScript, 55);
+});
+
 test('bars: a size over its limit fails, a p95 over a time limit is « median only »', () => {
   const run = (code, painted) => ({
     bytes: { codeBeforePaint: code },
