@@ -7,8 +7,13 @@ export interface Politiques {
   modeles: Record<string, string>;
 }
 
-export function snippet(chargeur: Chargeur, tag: string, attributs: Attributs): string {
-  return `${baliseChargeur(chargeur)}\n${baliseElement(tag, attributs)}`;
+/**
+ * The loader's tag, then the element's. `bloquant`: keep blocking="render" (the page's first
+ * paint waits for the loader; only in <head>, and only for a CDN known to be fast).
+ */
+export function snippet(chargeur: Chargeur, tag: string, attributs: Attributs, { bloquant = true } = {}): string {
+  const balise = baliseChargeur(chargeur);
+  return `${bloquant ? balise : balise.replace('\n  blocking="render"', '')}\n${baliseElement(tag, attributs)}`;
 }
 
 const echapperContenu = (texte: string) => texte.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -33,26 +38,76 @@ const origine = (url: string) => {
 };
 const uniques = (valeurs: (string | undefined)[]) => [...new Set(valeurs.filter((v): v is string => Boolean(v)))];
 
+/** The sources of one directive of a policy (without its name). */
+const sources = (policy: string, name: string) =>
+  policy
+    .split('; ')
+    .find((directive) => directive.startsWith(`${name} `))
+    ?.split(' ')
+    .slice(1) ?? [];
+
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+
+/** The origin of an address the elements accept as an API base (https:, or http: on loopback). */
+const origineApi = (url: string) => {
+  try {
+    const parsed = new URL(url, document.baseURI);
+    const accepte = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.test(parsed.hostname));
+    return accepte ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * The policy for this snippet: hostCsp()'s text with the stand-in origins replaced. Without
  * a platform, the API's stand-in is removed (and connect-src with it when nothing is left).
+ * `images`: every image address the element shows (logo-src, photo-src, the structure's
+ * logo); `opendataBase`: <spp-resultats>' own open data address, which replaces the
+ * programme's portal in connect-src; `doublonsLit`: the page itself creates a `lit-html`
+ * Trusted Types policy, so trusted-types needs 'allow-duplicates'.
  */
 export function politique(
   politiques: Politiques,
-  { cdn, api, opendata, images }: { cdn: string; api: string[]; opendata: boolean; images: string[] },
+  {
+    cdn,
+    api,
+    opendata,
+    images,
+    opendataBase,
+    doublonsLit = false,
+  }: {
+    cdn: string;
+    api: string[];
+    opendata: boolean;
+    images: string[];
+    opendataBase?: string;
+    doublonsLit?: boolean;
+  },
 ): string {
   const origineImages = uniques(images.map(origine));
   const cle = [opendata && 'opendata', origineImages.length > 0 && 'images'].filter(Boolean).join('+');
-  const { origines } = politiques;
-  const origineApi = uniques(api.map(origine));
-  return politiques.modeles[cle]
+  const { origines, modeles } = politiques;
+  const origineApis = uniques(api.map(origine));
+  // The portal's origin: what the open data model adds to connect-src.
+  const portail = sources(modeles.opendata, 'connect-src').filter(
+    (s) => !sources(modeles[''], 'connect-src').includes(s),
+  );
+  const autrePortail = opendata && opendataBase ? origineApi(opendataBase) : undefined;
+  return modeles[cle]
     .split('; ')
-    .map((directive) =>
-      directive
+    .map((directive) => {
+      let texte = directive
         .replaceAll(origines.cdn, origine(cdn) ?? cdn)
         .replaceAll(origines.images, origineImages.join(' '))
-        .replaceAll(` ${origines.api}`, origineApi.length ? ` ${origineApi.join(' ')}` : ''),
-    )
+        .replaceAll(` ${origines.api}`, origineApis.length ? ` ${origineApis.join(' ')}` : '');
+      if (autrePortail && directive.startsWith('connect-src ')) {
+        const liste = texte.split(' ').map((s) => (portail.includes(s) ? autrePortail : s));
+        texte = uniques(liste).join(' ');
+      }
+      if (doublonsLit && directive.startsWith('trusted-types ')) texte += " 'allow-duplicates'";
+      return texte;
+    })
     .filter((directive) => directive.includes(' '))
     .join('; ');
 }

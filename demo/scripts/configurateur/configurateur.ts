@@ -151,6 +151,66 @@ function attributs(): Attributs {
   return resultat;
 }
 
+/** Script and policy options: not attributes of the element (no data-attribut). */
+function caseScript(id: string, libelle: string, aide: string, coche: boolean): HTMLInputElement {
+  const input = element('input', { type: 'checkbox', id });
+  input.checked = coche;
+  $('champs-script').append(
+    element(
+      'div',
+      { class: 'fr-fieldset__element' },
+      element(
+        'div',
+        { class: 'fr-checkbox-group' },
+        input,
+        element('label', { class: 'fr-label', for: id }, libelle, element('span', { class: 'fr-hint-text' }, aide)),
+      ),
+    ),
+  );
+  return input;
+}
+const bloquant = caseScript(
+  'bloquer-affichage',
+  'Attendre le chargeur avant le premier affichage (blocking="render")',
+  'Script dans <head> seulement. Rien ne bouge quand les éléments apparaissent, mais la page reste blanche tant ' +
+    'que le CDN ne répond pas : pour un CDN qui répond vite (le même site, le vôtre) ; décochez sinon.',
+  true,
+);
+const doublonsLit = caseScript(
+  'doublons-lit',
+  'La page utilise déjà Lit (politique Trusted Types lit-html)',
+  "Ajoute 'allow-duplicates' à trusted-types : sans lui, la seconde politique lit-html est refusée.",
+  false,
+);
+
+/** The structure's logo address on a platform (marque.logoUrl): null when it has none or cannot be read. */
+const logosStructures = new Map<string, string | null>();
+const logosDemandes = new Set<string>();
+
+function logoStructure(base: string, code: string): string | undefined {
+  const cle = `${base}\n${code}`;
+  const connu = logosStructures.get(cle);
+  if (connu !== undefined) return connu ?? undefined;
+  if (!logosDemandes.has(cle)) {
+    logosDemandes.add(cle);
+    void (async () => {
+      let logo: string | null = null;
+      try {
+        const reponse = await fetch(`${base.replace(/\/+$/, '')}/v1/structures/${encodeURIComponent(code)}`, {
+          signal: AbortSignal.timeout(5000),
+        });
+        const structure = reponse.ok ? ((await reponse.json()) as { marque?: { logoUrl?: string } }) : undefined;
+        logo = structure?.marque?.logoUrl ?? null;
+      } catch {
+        logo = null;
+      }
+      logosStructures.set(cle, logo);
+      if (logo) mettreAJour();
+    })();
+  }
+  return undefined;
+}
+
 let delai: ReturnType<typeof setTimeout> | undefined;
 let dernierDocument = '';
 
@@ -167,14 +227,31 @@ function mettreAJour(): void {
     integrity: configuration.integrites?.[nom] ?? '',
     apiBase: api,
   };
-  const texte = snippet(script, courant.tag, valeurs);
+  const texte = snippet(script, courant.tag, valeurs, { bloquant: bloquant.checked });
   const apis = [api, typeof valeurs['api-base'] === 'string' ? valeurs['api-base'] : undefined].filter(
     (v): v is string => Boolean(v),
   );
-  const opendata =
-    courant.tag === 'spp-resultats' && (valeurs.source === 'opendata' || (!valeurs.source && !apis.length));
-  const images = ['logo-src', 'photo-src'].map((nom) => valeurs[nom]).filter((v): v is string => typeof v === 'string');
-  const regle = politiques ? politique(politiques, { cdn: chargeur.src, api: apis, opendata, images }) : null;
+  const texteDe = (nom: string) => (typeof valeurs[nom] === 'string' ? valeurs[nom] : undefined);
+  // Without a platform, <spp-resultats> reads the open data whatever `source` says.
+  const opendata = courant.tag === 'spp-resultats' && (valeurs.source === 'opendata' || !apis.length);
+  const images = ['logo-src', 'photo-src'].map(texteDe).filter((v): v is string => Boolean(v));
+  // The poster of a structure shows the platform's logo for it, unless logo-src replaces it.
+  const baseElement = texteDe('api-base') ?? api;
+  const structure = texteDe('structure');
+  if (courant.tag === 'spp-engagements' && valeurs.disposition === 'affiche' && structure && baseElement) {
+    const logo = texteDe('logo-src') ? undefined : logoStructure(baseElement, structure);
+    if (logo) images.push(logo);
+  }
+  const regle = politiques
+    ? politique(politiques, {
+        cdn: chargeur.src,
+        api: apis,
+        opendata,
+        images,
+        opendataBase: courant.tag === 'spp-resultats' ? texteDe('opendata-base') : undefined,
+        doublonsLit: doublonsLit.checked,
+      })
+    : null;
   code.textContent = texte;
   csp.textContent = regle ?? 'Politique indisponible (test/hosts/csp.mjs absent au moment de la construction).';
   clearTimeout(delai);
