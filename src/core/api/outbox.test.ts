@@ -137,6 +137,67 @@ describe('Outbox (avis delivery)', () => {
     expect(box.pending()).to.equal(0);
   });
 
+  it('a later step never overtakes an earlier one waiting to be retried (it would be overwritten)', async () => {
+    const demarche = uniqueDemarche('ordre');
+    const box = fastOutbox();
+    const avis = uuid();
+    const smiley = (optionId: string) => ({ reponses: [{ champ: 'satisfaction', optionId }] });
+    expect(await box.create(API_BASE, avis, creation(demarche))).to.equal('sent');
+    const patches: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'PATCH') patches.push(String(init.body).includes('medium') ? 'medium' : 'good');
+      return original(input, init);
+    };
+    try {
+      await setFaults({ rules: [{ match: '/api/v1/avis/', kind: '503', method: 'PATCH', times: 1 }] });
+      // The usager changes the smiley twice: the first change fails once and waits to be retried.
+      expect(await box.complete(API_BASE, avis, smiley('medium'))).to.equal('queued');
+      await box.complete(API_BASE, avis, smiley('good'));
+      await until(() => box.pending() === 0);
+    } finally {
+      window.fetch = original;
+    }
+    expect(patches).to.deep.equal(['medium', 'medium', 'good']);
+  });
+
+  it('while a POST waits to be retried, its queued PATCH does not keep the page busy', async () => {
+    const demarche = uniqueDemarche('attente');
+    let reads = 0;
+    const storage = new (class extends MemoryStorage {
+      override getItem(key: string) {
+        reads += 1;
+        return super.getItem(key);
+      }
+    })();
+    const box = new Outbox({ storage: createStore(storage), timeoutMs: 2000, baseDelayMs: 1000, maxDelayMs: 1000 });
+    const avis = uuid();
+    await setFaults({ rules: [{ match: '/api/v1/avis', kind: '503', method: 'POST', times: 1 }] });
+    expect(await box.create(API_BASE, avis, creation(demarche))).to.equal('queued');
+    expect(await box.complete(API_BASE, avis, etape2)).to.equal('queued');
+    reads = 0;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Waiting, the outbox reads nothing: before this was fixed, it spun on 0 ms timers (hundreds of reads).
+    expect(reads).to.be.below(5);
+    await until(() => box.pending() === 0, 5000);
+    expect((await storedAvis(demarche))[0].champs.sort()).to.deep.equal(['comprehension', 'satisfaction']);
+  });
+
+  it('sends without Web Locks where the browser refuses them (a sandboxed iframe)', async () => {
+    const demarche = uniqueDemarche('sans-verrou');
+    const refused = { request: () => Promise.reject(new DOMException('opaque origin', 'SecurityError')) };
+    Object.defineProperty(navigator, 'locks', { configurable: true, value: refused });
+    try {
+      const box = fastOutbox();
+      const avis = uuid();
+      expect(await box.create(API_BASE, avis, creation(demarche))).to.equal('sent');
+      expect(await box.complete(API_BASE, avis, etape2)).to.equal('sent');
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+    }
+    expect(await storedAvis(demarche)).to.have.length(1);
+  });
+
   it('100 avis, 4 steps each, with 30 % of requests failing and offline periods: exactly 100 complete avis stored', async function () {
     this.timeout(180_000);
     const demarche = uniqueDemarche('faults');

@@ -1,8 +1,10 @@
 // Avis are never lost: every POST and PATCH goes through this persisted queue. An avis's
 // client UUID is its Idempotency-Key, so sending again (after a timeout, a dropped
-// connection, a reload, another tab) can never store it twice. PATCHes wait for their
-// POST (they need its id and jeton). The queue is flushed at once, on `online`, on the
-// next page load, and with backoff after failures.
+// connection, a reload, another tab) can never store it twice. An avis's requests go one
+// after the other, in the order they were made: PATCHes wait for their POST (they need its
+// id and jeton), and a later step never overtakes an earlier one that is waiting to be
+// retried (the earlier answers would overwrite the newer ones). The queue is flushed at
+// once, on `online`, on the next page load, and with backoff after failures.
 import type { components } from '../../generated/api.js';
 import aviCreeShape from '~spp/api-schema/AvisCree';
 import avisModifieShape from '~spp/api-schema/AvisModifie';
@@ -135,11 +137,7 @@ export class Outbox extends EventTarget {
     for (;;) {
       const state = this.read();
       const now = this.now();
-      const next = state.queue.find(
-        (item) =>
-          item.nextAttemptAt <= now &&
-          (item.method === 'POST' || state.receipts[item.avis] || !this.hasQueuedPost(state, item.avis)),
-      );
+      const next = this.heads(state).find((item) => item.nextAttemptAt <= now);
       if (!next) break;
       // A failure worth retrying means the network or the platform is down for now:
       // stop this pass rather than time out on every queued request in turn.
@@ -148,8 +146,10 @@ export class Outbox extends EventTarget {
     this.schedule();
   }
 
-  private hasQueuedPost(state: OutboxState, avis: string): boolean {
-    return state.queue.some((item) => item.avis === avis && item.method === 'POST');
+  /** The first queued request of each avis: the only ones that may be sent. */
+  private heads(state: OutboxState): QueuedRequest[] {
+    const seen = new Set<string>();
+    return state.queue.filter((item) => !seen.has(item.avis) && seen.add(item.avis));
   }
 
   private async send(item: QueuedRequest, receipt: Receipt | undefined): Promise<'done' | 'retry'> {
@@ -209,18 +209,35 @@ export class Outbox extends EventTarget {
     return Math.max(asked ?? 0, Math.round(exponential * (0.5 + Math.random() / 2)));
   }
 
+  /** The next pass, when the first request that may be sent is due (not one waiting behind it). */
   private schedule(): void {
     clearTimeout(this.timer);
-    const { queue } = this.read();
-    if (queue.length === 0) return;
-    const next = Math.min(...queue.map((item) => item.nextAttemptAt));
-    this.timer = setTimeout(() => void this.flush(), Math.max(0, next - this.now()));
+    const heads = this.heads(this.read());
+    if (heads.length === 0) return;
+    const next = Math.min(...heads.map((item) => item.nextAttemptAt));
+    this.timer = setTimeout(() => inBackground(this.flush()), Math.max(0, next - this.now()));
   }
 
-  /** One tab at a time sends (other tabs of the same site share the queue). */
+  /**
+   * One tab at a time sends (other tabs of the same site share the queue). Where Web Locks
+   * refuse (an opaque origin: a sandboxed iframe), the tab sends without the lock.
+   */
   private withLock(task: () => Promise<void>): Promise<void> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    return locks ? locks.request(STORAGE_KEY, task).then(() => undefined) : task();
+    if (!locks) return task();
+    let started = false;
+    return locks
+      .request(STORAGE_KEY, () => {
+        started = true;
+        return task();
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (started) throw error;
+          return task();
+        },
+      );
   }
 
   private read(): OutboxState {
@@ -250,6 +267,11 @@ export class Outbox extends EventTarget {
   }
 }
 
+/** A pass nobody awaits (a timer, `online`, a page load): a failure is logged, never thrown into the page. */
+function inBackground(pass: Promise<void>): void {
+  pass.catch((error: unknown) => console.warn('[spp-widgets] avis not sent yet:', error));
+}
+
 let shared: Outbox | undefined;
 
 /**
@@ -261,8 +283,8 @@ export function outbox(options?: OutboxOptions): Outbox {
   if (!shared) {
     const created = new Outbox(options);
     shared = created;
-    globalThis.addEventListener?.('online', () => void created.retryNow());
-    void created.retryNow();
+    globalThis.addEventListener?.('online', () => inBackground(created.retryNow()));
+    inBackground(created.retryNow());
   }
   return shared;
 }
