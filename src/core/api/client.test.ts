@@ -125,6 +125,32 @@ describe('API client', () => {
     expect(performance.now() - started).to.be.greaterThan(900);
   });
 
+  it('does not retry after a timeout: a platform that hangs gets the fallback shown after one timeout', async () => {
+    await setFaults({ rules: [{ match: '/v1/engagements', kind: 'slow', times: 3 }], delayMs: 1500 });
+    const client = new ApiClient(API_BASE, new ResponseCache(createStore(new MemoryStorage())), {
+      attempts: 3,
+      baseDelayMs: 10,
+      maxDelayMs: 2000,
+    });
+    const original = window.fetch;
+    let requests = 0;
+    window.fetch = (input, init) => {
+      requests += 1;
+      return original(input, init);
+    };
+    const started = performance.now();
+    try {
+      const error = await failure(
+        client.get('/v1/engagements', { shape: engagementsShape, ttl: HOUR, timeoutMs: 300 }),
+      );
+      expect(error.kind).to.equal('timeout');
+    } finally {
+      window.fetch = original;
+    }
+    expect(requests).to.equal(1);
+    expect(performance.now() - started).to.be.below(1000);
+  });
+
   describe('cache', () => {
     it('serves fresh data from the cache without a request', async () => {
       const storage = new MemoryStorage();

@@ -63,7 +63,8 @@ export class ApiClient {
   /**
    * Fresh cache → served at once. Stale cache → served at once and refreshed in the
    * background (`onRefresh`). Nothing cached → fetched (shared with identical requests
-   * in flight, retried on network errors, timeouts, 5xx and 429).
+   * in flight, retried on network errors, 5xx and 429; not after a timeout: a platform
+   * that did not answer in `timeoutMs` would make the element wait that long again).
    */
   async get<T>(path: string, options: GetOptions): Promise<Loaded<T>> {
     const key = this.url(path);
@@ -103,6 +104,8 @@ export class ApiClient {
         return { ...entry, stale: false, source: 'network' } as Loaded<T>;
       } catch (error) {
         if (!(error instanceof ApiError) || !error.retryable || attempt >= this.retry.attempts) throw error;
+        // Three 8 s timeouts kept <spp-resultats> on its loading box for 25 s before its fallback.
+        if (error.kind === 'timeout') throw error;
         const delay = retryDelay(attempt, this.retry, error);
         if (delay > this.retry.maxDelayMs) throw error;
         await sleep(delay);
