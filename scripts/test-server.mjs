@@ -129,7 +129,9 @@ export function storedAvis(db) {
     const demarche = ctx.query.demarche;
     const rows = await db.query(
       `SELECT a.id, a.cle_idempotence AS cle, count(r.*)::int AS reponses,
-              coalesce(array_agg(DISTINCT r.champ) FILTER (WHERE r.champ IS NOT NULL), '{}') AS champs
+              coalesce(array_agg(DISTINCT r.champ) FILTER (WHERE r.champ IS NOT NULL), '{}') AS champs,
+              coalesce(array_agg(r.champ || '=' || r.option_id ORDER BY r.position)
+                FILTER (WHERE r.option_id IS NOT NULL), '{}') AS choix
          FROM avis a LEFT JOIN avis_reponses r ON r.avis = a.id
         WHERE a.demarche = $1 GROUP BY a.id, a.cle_idempotence`,
       [demarche],

@@ -43,6 +43,8 @@ export interface StoredAvis {
   cle: string;
   reponses: number;
   champs: string[];
+  /** The options chosen, as `champ=option` in the answers' order. */
+  choix: string[];
 }
 
 /** What the platform stored for a démarche (read from its database, not through the API). */

@@ -571,6 +571,28 @@ describe('the questionnaire of <spp-je-donne-mon-avis>', () => {
       expect(match(actif(el)), 'reached by Tab').to.equal(true);
     }
 
+    it('the arrow keys go through the smileys: the last one is the answer, even without « Suivant »', async () => {
+      const demarche = uniqueDemarche('fleches');
+      const el = await creer(demarche);
+      bouton(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await attendre(() => (actif(el) as HTMLInputElement | null)?.value === 'bad');
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      expect((actif(el) as HTMLInputElement).value).to.equal('good');
+      // « Moyen » was only passed through; the usager leaves at once.
+      el.remove();
+      const deadline = performance.now() + 5000;
+      let choix: string[] = [];
+      while (performance.now() < deadline) {
+        choix = (await storedAvis(demarche))[0]?.choix ?? [];
+        if (choix.includes('satisfaction=good')) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(choix).to.deep.equal(['satisfaction=good']);
+      expect(await storedAvis(demarche)).to.have.length(1);
+    });
+
     it('goes from the button to the thanks with the keyboard alone', async () => {
       const demarche = uniqueDemarche('clavier');
       const el = await creer(demarche);

@@ -390,13 +390,18 @@ export class SppAvisQuestionnaire extends SppElement {
     this.erreurs = erreurs;
   }
 
-  /** The first step is saved as soon as it is complete: the smiley click creates the avis. */
+  /**
+   * The first step is saved as soon as it is complete (the smiley click creates the avis),
+   * and again at each change: the arrow keys go through the smileys one by one, and the
+   * last one chosen is the answer, even if the usager leaves without « Suivant ».
+   */
   private apresChangement(bloc: Bloc): void {
     const premiere = this.premiereEtape;
-    if (!premiere?.blocs.includes(bloc) || this.avis) return;
+    if (!premiere?.blocs.includes(bloc)) return;
     if (problemes(premiere, this.saisie, this.afficherSet()).size > 0) return;
+    const creation = !this.avis;
     void this.envoyerEtape(premiere);
-    if (this.mode === 'inline' && this.index === 0 && this.etapes().length > 1) this.index = 1;
+    if (creation && this.mode === 'inline' && this.index === 0 && this.etapes().length > 1) this.index = 1;
   }
 
   // --- Sending -------------------------------------------------------------------
