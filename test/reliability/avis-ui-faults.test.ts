@@ -199,7 +199,10 @@ async function donner(win: PageWindow, plan: Plan, avantEnvoi?: () => Promise<vo
   cliquer(el, 'button[type="submit"]');
   await attendre(() => !!qroot(el).querySelector('#spp-merci'));
   await questionnaire(el).updateComplete;
-  const merci = texte(qroot(el).querySelector('.spp-merci > p'));
+  // What the thanks say of the delivery: the status line, once the first send was tried.
+  const statut = () => texte(qroot(el).querySelector('[role="status"].spp-statut'));
+  await attendre(() => statut() !== 'Envoi en cours…');
+  const merci = statut();
   if (plan.mode === 'modal') {
     cliquer(el, '.spp-merci .spp-navigation button');
     await attendre(() => !questionnaire(el).ouvert);

@@ -242,8 +242,10 @@ describe('the questionnaire of <spp-je-donne-mon-avis>', () => {
       await suivant(el);
       await attendre(() => complete.length === 1);
       expect(complete[0].envoi).to.equal('queued');
+      // Said once, by the status line (not also by the thanks): it changes when the avis leaves.
+      expect(statut(el)).to.equal('Votre avis est enregistré et sera envoyé dès que possible.');
       expect(texte(qroot(el).querySelector('.spp-merci p'))).to.equal(
-        'Votre avis est enregistré et sera envoyé dès que possible.',
+        'Votre avis nous permettra d’améliorer la qualité de ce service.',
       );
       await expect(el).to.be.accessible();
       expect(await storedAvis(demarche)).to.have.length(0);

@@ -1068,19 +1068,12 @@ export class SppAvisQuestionnaire extends SppElement {
   }
 
   private renderMerci(level: number) {
-    const etat = this.avis ? outbox().state(this.avis) : 'sent';
     const url = new URL(PARTAGE_EXPERIENCE_URL);
     url.searchParams.set('pk_campaign', PARTAGE_CAMPAGNE);
     url.searchParams.set('id_demarche', this.demarche);
     return html`<div class="spp-merci">
       ${heading(level, html`<span id="spp-merci" tabindex="-1">${msg('Merci beaucoup !')}</span>`, 'spp-merci__titre')}
-      <p>
-        ${
-          etat === 'queued'
-            ? msg('Votre avis est enregistré et sera envoyé dès que possible.')
-            : msg('Votre avis nous permettra d’améliorer la qualité de ce service.')
-        }
-      </p>
+      <p>${msg('Votre avis nous permettra d’améliorer la qualité de ce service.')}</p>
       <p class="spp-gras">${msg('Vous souhaitez aller plus loin ?')}</p>
       <p>
         ${msg(
