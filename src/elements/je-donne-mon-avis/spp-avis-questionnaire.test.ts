@@ -416,6 +416,10 @@ describe('the questionnaire of <spp-je-donne-mon-avis>', () => {
       await ecrire(el, 'textarea', 'Dix lettre');
       expect(texte(qroot(el).querySelector('.spp-compteur'))).to.equal('10 caractères sur 1000');
       expect(area.getAttribute('aria-describedby')).to.contain('spp-compteur-verbatim');
+      // The hint is in the label, so in the field's name: not also in its description (read twice).
+      const aide = qroot(el).querySelector(`label[for="${area.id}"] .fr-hint-text`)!;
+      expect(texte(aide)).to.equal("Ne partagez pas d'information personnelle.");
+      expect(area.getAttribute('aria-describedby')!.split(' ')).to.not.include(aide.id);
     });
   });
 

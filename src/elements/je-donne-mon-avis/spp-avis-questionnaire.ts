@@ -521,6 +521,18 @@ export class SppAvisQuestionnaire extends SppElement {
     this.renderRoot.querySelector<HTMLElement>('#spp-etape')?.focus();
   }
 
+  /**
+   * « Réessayer »: the button goes away while the form loads, so focus waits on the title,
+   * then goes to the first question, or back to « Réessayer » if it failed again.
+   */
+  private async reessayer(): Promise<void> {
+    this.renderRoot.querySelector<HTMLElement>('#spp-titre')?.focus();
+    await this.charger();
+    await this.updateComplete;
+    if (this.chargement === 'pret') this.focusPremierChamp();
+    else this.renderRoot.querySelector<HTMLElement>('.spp-probleme button')?.focus();
+  }
+
   // --- Dialog behaviour -------------------------------------------------------
 
   private focusPremierChamp(): void {
@@ -693,7 +705,7 @@ export class SppAvisQuestionnaire extends SppElement {
     if (this.chargement === 'erreur' || etapes.length === 0) {
       return html`<div class="spp-probleme" role="alert">
         <p>${msg('Le questionnaire ne peut pas être chargé pour le moment.')}</p>
-        <button class="fr-btn fr-btn--secondary" type="button" @click=${() => void this.charger()}>
+        <button class="fr-btn fr-btn--secondary" type="button" @click=${() => void this.reessayer()}>
           ${msg('Réessayer')}
         </button>
       </div>`;
@@ -998,8 +1010,8 @@ export class SppAvisQuestionnaire extends SppElement {
     const valeur = this.saisie.textes[key] ?? '';
     const erreur = this.erreurs.get(key);
     const email = bloc.type === 'email';
+    // Not the hint: it is inside the label (as in DSFR), so already part of the field's name.
     const describedBy = [
-      bloc.aide && `spp-aide-${key}`,
       bloc.avertissement && `spp-avertissement-${key}`,
       !email && `spp-compteur-${key}`,
       !email && `spp-pii-${key}`,

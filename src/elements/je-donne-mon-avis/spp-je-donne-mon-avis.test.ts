@@ -500,13 +500,17 @@ describe('<spp-je-donne-mon-avis>', () => {
       await settle();
       expect(asked(survol), 'prefetch answered first').to.equal(1);
 
-      // « Réessayer » asks again, once.
+      // « Réessayer » asks again, once; focus stays in the dialog meanwhile, and comes back to it.
       const reessai = performance.now();
+      const focused = () => questionnaire(el)?.shadowRoot?.activeElement;
+      probleme()!.querySelector('button')!.focus();
       probleme()!.querySelector('button')!.click();
+      expect(focused()?.id, 'focus on the title while it loads').to.equal('spp-titre');
       await attendre(() => asked(reessai) === 1);
       await settle();
       expect(asked(reessai), 'retry').to.equal(1);
       expect(probleme(), 'still missing').to.not.equal(null);
+      expect(focused(), 'focus back on « Réessayer »').to.equal(probleme()!.querySelector('button'));
     });
 
     it('asks once too on a click without hover (the prefetch and the questionnaire start together)', async () => {
