@@ -124,7 +124,9 @@ export function attach(hote: HTMLElement, mode: 'modal' | 'inline'): SppAvisQues
     }
   };
   copy();
-  const observer = new MutationObserver(() => (created.isConnected ? copy() : observer.disconnect()));
+  // Also while the button is out of the page (a framework keeping it aside to show it again);
+  // only a questionnaire that was replaced stops following.
+  const observer = new MutationObserver(() => (created.parentNode === root ? copy() : observer.disconnect()));
   observer.observe(hote, { attributes: true, attributeFilter: SUIVIS });
   root.append(created);
   questionnaire = created;
@@ -597,8 +599,13 @@ export class SppAvisQuestionnaire extends SppElement {
     this.ouvert = false;
     this.libererDefilement?.();
     this.libererDefilement = undefined;
-    this.declencheur?.setAttribute('aria-expanded', 'false');
-    this.declencheur?.focus();
+    // The button may have been drawn anew while the dialog was open (its language or label
+    // changed): focus goes back to the one now in the page.
+    const declencheur = this.declencheur?.isConnected
+      ? this.declencheur
+      : ((this.getRootNode() as ParentNode).querySelector<HTMLElement>('.spp-bouton') ?? undefined);
+    declencheur?.setAttribute('aria-expanded', 'false');
+    declencheur?.focus();
     this.emit('spp-close', { etape, termine });
     if (termine) this.nouvelleSession();
   }

@@ -356,6 +356,34 @@ describe('<spp-je-donne-mon-avis>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('focus goes back to the button drawn anew while the dialog was open (its label changed)', async () => {
+      const el = await avis();
+      await ouvrir(el);
+      const avant = bouton(el);
+      el.setAttribute('libelle', 'remarque');
+      // Booleans, not elements: a failing comparison of elements stalls the runner's report.
+      expect(bouton(el) === avant, 'the same node').to.equal(false);
+      await sendKeys({ press: 'Escape' });
+      await attendre(() => !dialog(el).open);
+      expect(el.shadowRoot!.activeElement === bouton(el), 'focus on the button').to.equal(true);
+      expect(bouton(el).getAttribute('aria-expanded')).to.equal('false');
+    });
+
+    it('keeps following the button’s attributes after the button was out of the page a while', async () => {
+      const el = await avis();
+      await ouvrir(el);
+      await sendKeys({ press: 'Escape' });
+      await attendre(() => !dialog(el).open);
+      const parent = el.parentElement!;
+      el.remove();
+      const demarche = uniqueDemarche('rattache');
+      el.setAttribute('demarche', demarche);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      parent.append(el);
+      await settle();
+      expect(questionnaire(el)!.getAttribute('demarche')).to.equal(demarche);
+    });
+
     it('closes with Escape, but not while typing in a field; focus goes back to the button', async () => {
       const el = await avis();
       const closed = collect<{ etape: string; termine: boolean }>(el, 'spp-close');
