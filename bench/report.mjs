@@ -140,6 +140,40 @@ export function judgeBars(results) {
   return bars;
 }
 
+/**
+ * What every page with a Lit element loads whatever the element: the loader, the small
+ * shared modules, and the chunk holding Lit, the base class and the DSFR core sheet.
+ */
+const SHARED_BASE = /^(spp-widgets(-sri)?\.js|chunks\/(define|locale|localization|spp-element)-)/;
+/** The API client and the avis outbox (timeouts, retries, cache, never-lost sending). */
+const API_CLIENT = /^chunks\/(api|outbox|send-pending)-/;
+
+/**
+ * The JS+CSS a size bar counts, split by what it is: the shared base, the API client,
+ * published content (DSFR pictograms and artwork, the official texts, translations: their
+ * share of each file, as the build measured it) and the code that is the element's own.
+ * `room` is what the bar leaves for the element's own code once the rest is paid:
+ * negative, the bar cannot hold whatever that code weighs.
+ */
+export function composition(results, bar) {
+  const scenario = results.scenarios[bar.scenario];
+  const files = scenario?.diagnostics?.files?.filter(
+    (f) => f.category === 'code' && (bar.path !== 'click.codeOnDemand' || f.onDemand),
+  );
+  if (!files?.length) return null;
+  const parts = { shared: 0, api: 0, content: 0, own: 0 };
+  for (const { file, gzip } of files) {
+    const content = gzip * (results.static?.files?.[file]?.contentShare ?? 0);
+    parts.content += content;
+    const rest = gzip - content;
+    if (SHARED_BASE.test(file)) parts.shared += rest;
+    else if (API_CLIENT.test(file)) parts.api += rest;
+    else parts.own += rest;
+  }
+  const total = parts.shared + parts.api + parts.content + parts.own;
+  return { ...parts, total, room: bar.limit - (parts.shared + parts.api + parts.content) };
+}
+
 const VERDICT = { ok: '✅', median: '⚠️ médiane seulement', fail: '❌' };
 
 /** A layout-shift score, to 4 decimals: a 3 px move of one line is 0,0000x, not nothing. */
@@ -197,6 +231,57 @@ export function renderMarkdown(results) {
     lines.push(`| ${limitText(bar)} | ${bar.label} | ${figure(bar, bar.median)} | ${p95} | ${VERDICT[bar.verdict]} |`);
   }
   lines.push('', 'Pour les seuils « 0 » et « 1 », la colonne p95 donne le pire passage.', '');
+
+  const sized = bars
+    // Whole pages and the click's load (the button's bars count only what precedes its paint).
+    .filter((bar) => bar.path === 'bytes.code' || bar.path === 'click.codeOnDemand')
+    .map((bar) => ({ bar, parts: composition(results, bar) }))
+    .filter(({ parts }) => parts);
+  if (sized.length) {
+    lines.push('### De quoi sont faits ces octets', '');
+    lines.push(
+      '| mesure | total | socle commun | client d’API et file d’envoi | contenu publié | code propre | reste au code propre sous le seuil |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const { bar, parts } of sized) {
+      lines.push(
+        `| ${bar.label} | ${kb(parts.total)} | ${kb(parts.shared)} | ${kb(parts.api)} | ${kb(parts.content)} | ` +
+          `${kb(parts.own)} | ${kb(parts.room)} sur ${kb(bar.limit)} |`,
+      );
+    }
+    lines.push(
+      '',
+      'Premier passage mesuré, fichier par fichier. **Socle commun** : le chargeur, les petits modules partagés et le ' +
+        'morceau qui porte Lit, la classe de base et la feuille DSFR commune (`core`), que toute page avec un élément Lit ' +
+        'charge. **Contenu publié** : la part des pictogrammes et de l’artwork du DSFR, des textes officiels et des ' +
+        'traductions dans chaque fichier, telle que la construction la mesure. **Reste au code propre** : ce que le ' +
+        'seuil laisse à l’élément une fois payés le socle, le client d’API et le contenu ; négatif, le seuil ne peut pas ' +
+        'être tenu, quel que soit le poids du code de l’élément.',
+      '',
+    );
+  }
+
+  if (results.static?.entries) {
+    lines.push('### Par point d’entrée', '');
+    lines.push(
+      '| point d’entrée | son fichier (gzip) | avec ses imports statiques et le chargeur (gzip) | fichiers |',
+      '| --- | --- | --- | --- |',
+    );
+    lines.push(
+      `| chargeur \`spp-widgets.js\` | ${kb(results.static.loader.gzip)} | ${kb(results.static.loader.gzip)} | 1 |`,
+    );
+    for (const [tag, entry] of Object.entries(results.static.entries)) {
+      lines.push(
+        `| \`<${tag}>\` | ${kb(entry.entryGzip)} | ${kb(entry.staticClosureWithLoader)} | ${num(entry.files)} |`,
+      );
+    }
+    lines.push(
+      '',
+      'Lu dans le dossier construit, sans navigateur : ce que le chargeur demande d’un coup pour chaque balise, avant ' +
+        'son premier rendu (ce que `npm run size` juge) ; ce que l’élément importe ensuite à la demande n’y est pas.',
+      '',
+    );
+  }
 
   lines.push('### Ce que chaque page charge', '');
   lines.push(

@@ -107,7 +107,12 @@ function staticSizes(cdnDir) {
   const files = Object.fromEntries(
     ['spp-widgets.js', ...Object.keys(manifest.files)].map((file) => [
       file,
-      { bytes: statSync(join(cdnDir, file)).size, gzip: gzip(file) },
+      {
+        bytes: statSync(join(cdnDir, file)).size,
+        gzip: gzip(file),
+        // The share of published content (pictograms, official texts, translations): see build/cdn.mjs.
+        contentShare: manifest.files[file]?.contentShare ?? 0,
+      },
     ]),
   );
   const entries = Object.fromEntries(
@@ -138,7 +143,6 @@ async function waitForQuiet(threshold) {
   }
 }
 
-/** `--from=bench/results.json`: writes the .md again from measured figures (no new measure). */
 /** --from: the summaries, bars and table again from the runs a file holds (no new measure). */
 async function rerender(path) {
   const file = resolve(ROOT, path);
@@ -221,7 +225,9 @@ async function main() {
         for (const shift of result.loaded.bench.shifts) if (d.shifts.length < 20) d.shifts.push({ run, ...shift });
         for (const error of result.errors) if (d.errors.length < 10 && !d.errors.includes(error)) d.errors.push(error);
         if (run === 0) {
-          // What the page loaded, file by file (first measured run), to explain the totals.
+          // What the page loaded, file by file (first measured run), to explain the totals;
+          // after a click, which files the click brought.
+          const onDemand = new Set(result.clicked?.resources.map((r) => r.url));
           d.files = result.network
             .filter((n) => n.category !== 'document')
             .map((n) => ({
@@ -229,6 +235,7 @@ async function main() {
               category: n.category,
               gzip: n.gzip,
               bytes: n.bytes,
+              ...(result.clicked ? { onDemand: onDemand.has(n.url) } : {}),
             }));
         }
         for (const [url, count] of Object.entries(result.requests)) {

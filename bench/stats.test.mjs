@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { aggregate, derive, quantile } from './stats.mjs';
-import { judgeBars } from './report.mjs';
+import { composition, judgeBars } from './report.mjs';
 
 test('quantile interpolates between ranks', () => {
   assert.equal(quantile([3, 1, 2], 0.5), 2);
@@ -118,4 +118,39 @@ test('bars: a size over its limit fails, a p95 over a time limit is « median on
   const failed = Object.fromEntries(judgeBars(worse).map((b) => [b.id, b.verdict]));
   assert.equal(failed.bouton, 'fail');
   assert.equal(failed.affichage, 'fail');
+});
+
+test('composition: each file’s bytes go to the shared base, the API client, content or the element; room can be negative', () => {
+  const results = {
+    static: { files: { 'chunks/pictogrammes-X.js': { contentShare: 1 }, 'chunks/vue-X.js': { contentShare: 0.25 } } },
+    scenarios: {
+      page: {
+        diagnostics: {
+          files: [
+            { file: 'spp-widgets.js', category: 'code', gzip: 1000 },
+            { file: 'chunks/spp-element-X.js', category: 'code', gzip: 9000 },
+            { file: 'chunks/api-X.js', category: 'code', gzip: 2000 },
+            { file: 'chunks/pictogrammes-X.js', category: 'code', gzip: 8000 },
+            { file: 'chunks/vue-X.js', category: 'code', gzip: 4000 },
+            { file: 'fonts/marianne.woff2', category: 'fonts', gzip: 30000 },
+          ],
+        },
+      },
+      clic: {
+        diagnostics: {
+          files: [
+            { file: 'spp-widgets.js', category: 'code', gzip: 1000, onDemand: false },
+            { file: 'chunks/outbox-X.js', category: 'code', gzip: 1500, onDemand: true },
+          ],
+        },
+      },
+    },
+  };
+  const page = composition(results, { scenario: 'page', path: 'bytes.code', limit: 20000 });
+  assert.deepEqual(page, { shared: 10000, api: 2000, content: 9000, own: 3000, total: 24000, room: -1000 });
+  // After a click, only what the click brought.
+  const clic = composition(results, { scenario: 'clic', path: 'click.codeOnDemand', limit: 25000 });
+  assert.deepEqual(clic, { shared: 0, api: 1500, content: 0, own: 0, total: 1500, room: 23500 });
+  // An older results file without the file list: nothing to split.
+  assert.equal(composition({ scenarios: { page: {} } }, { scenario: 'page', path: 'bytes.code', limit: 1 }), null);
 });
