@@ -1,6 +1,7 @@
 // Opens the host pages of test/hosts/ (served by test/server/hosts.mjs) in iframes of the
 // test page, and reads what their monitor (test/hosts/monitor.js) recorded.
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test code: a missing node fails the test, with its message */
+import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import { storedAvis, uniqueDemarche } from '../../src/test-support/platform.js';
 import { waitFor } from '../../src/test-support/page.js';
 
@@ -202,12 +203,32 @@ export function contentLanguages(doc: Document): Record<string, string> {
 
 // The avis flow, in modal mode: button → smiley → every step → « Merci beaucoup ! ».
 const avis = (doc: Document) => doc.querySelector('spp-je-donne-mon-avis') as HTMLElement;
+const avisButton = (doc: Document) => shadow(avis(doc))!.querySelector('[part="bouton"]') as HTMLElement;
 const questionnaire = (doc: Document) => shadow(avis(doc))?.querySelector('spp-avis-questionnaire') ?? null;
 export const qroot = (doc: Document) => shadow(questionnaire(doc));
+/** The questionnaire's open <dialog>, or null. */
+export const openDialog = (doc: Document) => qroot(doc)?.querySelector<HTMLDialogElement>('dialog[open]') ?? null;
 const updated = async (doc: Document) => {
   await (questionnaire(doc) as unknown as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
 };
 const etape = (doc: Document) => [...(qroot(doc)?.querySelectorAll('form') ?? [])].pop()?.dataset.etape;
+
+export interface FlowOptions {
+  /** Every click is real pointer input (sendMouse), and the dialog's controls are hit-tested at each step. */
+  pointer?: boolean;
+}
+
+/** What is on top of the open dialog's controls (see `hitTest`). */
+export interface HitTest {
+  /** The controls tested, one line each (`[part="fermer"]`, `button.fr-btn « Suivant »`…). */
+  controls: string[];
+  /** How many points were tested (three a control). */
+  points: number;
+  /** One line per point where something else than the control is on top. */
+  covered: string[];
+  /** For each element of the host page marked [data-host-overlay] (by class): the tested points inside its box. */
+  underOverlays: Record<string, number>;
+}
 
 export interface FlowResult {
   /** Step ids seen, in order. */
@@ -223,20 +244,160 @@ export interface FlowResult {
   /** The host page before the click and after closing (scroll position, <html style>…). */
   before: Snapshot & { scroll: string };
   after: Snapshot & { scroll: string };
+  /** With `pointer`: the hit tests of each step, then of the thanks. */
+  hits?: HitTest[];
 }
 
-const click = (doc: Document, selector: string) => {
-  const target = qroot(doc)?.querySelector<HTMLElement>(selector);
-  if (!target) throw new Error(`nothing matches ${selector} (step ${etape(doc)})`);
-  target.click();
-};
+/** An element, as `tag.class[data-host-overlay]`. */
+const describeElement = (element: Element) =>
+  `${element.localName}${[...element.classList].map((c) => `.${c}`).join('')}${
+    element.hasAttribute('data-host-overlay') ? '[data-host-overlay]' : ''
+  }`;
+
+/** A control of the dialog, as the hit tests list it. */
+function describeControl(control: Element): string {
+  if (control.matches('[part="fermer"]')) return '[part="fermer"]';
+  const name = `${control.localName}${control.classList[0] ? `.${control.classList[0]}` : ''}`;
+  if (control.localName === 'textarea' || control.localName === 'input') return `${name}#${control.id}`;
+  return `${name} « ${texte(control)} »`;
+}
+
+/** The top-most element at (x, y) of `doc`'s viewport, through open shadow roots. */
+function topMost(doc: Document, x: number, y: number): Element | null {
+  let top: Element | null = doc.elementsFromPoint(x, y)[0] ?? null;
+  while (top?.shadowRoot) {
+    const inner: Element | undefined = top.shadowRoot.elementsFromPoint(x, y)[0];
+    if (!inner || inner === top) break;
+    top = inner;
+  }
+  return top;
+}
+
+/** Scrolls the dialog just enough to show `control` (scrollIntoView's block: 'nearest', within the dialog only). */
+function reach(dialog: Element, control: Element) {
+  const box = dialog.getBoundingClientRect();
+  const top = box.top + dialog.clientTop;
+  const bottom = top + dialog.clientHeight;
+  const rect = control.getBoundingClientRect();
+  if (rect.top < top) dialog.scrollTop -= top - rect.top;
+  else if (rect.bottom > bottom) dialog.scrollTop += Math.min(rect.bottom - bottom, rect.top - top);
+}
+
+/** The controls of the open dialog's current step (or thanks): « Fermer » first. */
+const CONTROLS = 'label, textarea, input:not([type="radio"], [type="checkbox"], [type="hidden"]), button, a[href]';
+function controlsOf(dialog: Element): Element[] {
+  const fermer = dialog.querySelector('[part="fermer"]');
+  const rest = [...dialog.querySelectorAll(CONTROLS)].filter(
+    (c) => c !== fermer && !c.closest('.spp-hp, [inert]') && c.getClientRects().length > 0,
+  );
+  return fermer ? [fermer, ...rest] : rest;
+}
 
 /**
- * The usager's path through the questionnaire, in modal mode: the button, a smiley, a
- * scale, a checkbox, a comment, « Envoyer », « Merci beaucoup ! », « Fermer ». Before it, the
- * host scrolls a little and sets a style on <html> itself (as host scripts do), so the
- * scroll lock has something to put back.
+ * Whether the usager can reach every control of the open questionnaire dialog: for each
+ * one (scrolled into the dialog's view first), its centre and points just inside its top and
+ * bottom edges must show the control itself, its content or its associated input, not
+ * something of the host page above it.
  */
+export function hitTest(doc: Document): HitTest {
+  const result: HitTest = { controls: [], points: 0, covered: [], underOverlays: {} };
+  const dialog = openDialog(doc);
+  if (!dialog) {
+    result.covered.push('no open dialog');
+    return result;
+  }
+  const overlays = [...doc.querySelectorAll('[data-host-overlay]')];
+  for (const overlay of overlays) result.underOverlays[overlay.className || overlay.localName] = 0;
+  const ours = avis(doc);
+  for (const control of controlsOf(dialog)) {
+    const name = describeControl(control);
+    result.controls.push(name);
+    reach(dialog, control);
+    const rect = control.getBoundingClientRect();
+    const inset = Math.min(2, rect.height / 4);
+    const x = rect.left + rect.width / 2;
+    for (const y of [rect.top + rect.height / 2, rect.top + inset, rect.bottom - inset]) {
+      result.points++;
+      for (const overlay of overlays) {
+        const box = overlay.getBoundingClientRect();
+        if (x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) {
+          const key = overlay.className || overlay.localName;
+          result.underOverlays[key]++;
+        }
+      }
+      const top = topMost(doc, x, y);
+      const at = `${name} (${Math.round(x)}, ${Math.round(y)})`;
+      if (!top) {
+        result.covered.push(`nothing on top at ${at}`);
+        continue;
+      }
+      const input = (control as HTMLLabelElement).control;
+      if (top === control || control.contains(top) || (input && top === input)) continue;
+      // The element of the page that holds `top` (out of any shadow root).
+      let outer: Element = top;
+      for (let root = outer.getRootNode(); root !== doc && (root as ShadowRoot).host; root = outer.getRootNode()) {
+        outer = (root as ShadowRoot).host;
+      }
+      if (outer === ours) {
+        result.covered.push(`${describeElement(top)} of the questionnaire on top at ${at}`);
+      } else {
+        const overlay = top.closest('[data-host-overlay]') ?? outer.closest('[data-host-overlay]');
+        const what = overlay
+          ? `${describeElement(overlay)}${overlay === top ? '' : ` (${describeElement(top)})`}`
+          : describeElement(top);
+        result.covered.push(`host page ${what} on top at ${at}`);
+      }
+    }
+  }
+  return result;
+}
+
+/** The iframe's zoom and offset in the test page, to turn a point of the host page into sendMouse's. */
+function pagePoint(host: Host, x: number, y: number): [number, number] {
+  const frame = host.iframe.getBoundingClientRect();
+  const zoom = Number(host.iframe.style.getPropertyValue('zoom')) || 1;
+  return [Math.round(frame.left + x * zoom), Math.round(frame.top + y * zoom)];
+}
+
+/** Makes the test page's viewport show the whole iframe, so real clicks reach any point of it. */
+export async function fitViewport(host: Host): Promise<void> {
+  window.scrollTo(0, 0);
+  const frame = host.iframe.getBoundingClientRect();
+  await setViewport({ width: Math.ceil(frame.right) + 16, height: Math.ceil(frame.bottom) + 16 });
+}
+
+/** Puts the mouse back (no button down, away from the iframe) and the viewport to its default 800×600. */
+export async function resetPointer(): Promise<void> {
+  await resetMouse();
+  await setViewport({ width: 800, height: 600 });
+}
+
+/** A real mouse click at the centre of `element` (scrolled into the dialog's view first, when in one). */
+export async function press(host: Host, element: Element): Promise<void> {
+  const dialog = element.closest('dialog');
+  if (dialog) reach(dialog, element);
+  const rect = element.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: pagePoint(host, rect.left + rect.width / 2, rect.top + rect.height / 2) });
+}
+
+/** Waits until the questionnaire's dialog is open with its first inputs, and its entrance is over. */
+async function dialogReady(doc: Document): Promise<HTMLDialogElement> {
+  await attendre(() => !!qroot(doc)?.querySelector('dialog[open] form input'));
+  await updated(doc);
+  // The anti-bot delay on free text is for people typing, not for this test.
+  (doc.defaultView!.customElements.get('spp-avis-questionnaire') as unknown as { delaiTexteMs: number }).delaiTexteMs =
+    0;
+  const dialog = openDialog(doc)!;
+  await Promise.all(dialog.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined)));
+  return dialog;
+}
+
+/** Opens the questionnaire (a click on the avis button) and waits until its dialog is ready. */
+export async function openQuestionnaire(doc: Document): Promise<HTMLDialogElement> {
+  avisButton(doc).click();
+  return dialogReady(doc);
+}
+
 /**
  * The SRI loader declares each module it loads with a <link rel="modulepreload"> in <head>
  * and removes it once the module is loaded: wait until none is in flight (the idle-time
@@ -250,60 +411,100 @@ export async function modulesVerified(doc: Document, timeout = 10_000): Promise<
   }
 }
 
-export async function avisFlow(host: Host): Promise<FlowResult> {
+/**
+ * The usager's path through the questionnaire, in modal mode: the button, a smiley, a
+ * scale, a checkbox, a comment, « Envoyer », « Merci beaucoup ! », « Fermer ». Before it, the
+ * host scrolls a little and sets a style on <html> itself (as host scripts do), so the
+ * scroll lock has something to put back. With `pointer`, every click is a real one (it
+ * lands on whatever is on top there) and each step, then the thanks, is hit-tested.
+ */
+export async function avisFlow(host: Host, options: FlowOptions = {}): Promise<FlowResult> {
+  const { pointer = false } = options;
   const { doc, win } = host;
   win.scrollTo({ top: 120, behavior: 'instant' });
   doc.documentElement.style.setProperty('scroll-padding-top', '3px');
   const scroll = () => `${win.scrollX},${win.scrollY}`;
   await modulesVerified(doc);
   const before = { ...host.monitor.snapshot(), scroll: scroll() };
+  if (pointer) await fitViewport(host);
+  try {
+    const hits: HitTest[] = [];
+    /** Clicks `selector` in the questionnaire: for real with `pointer`. */
+    const activate = async (selector: string) => {
+      const target = qroot(doc)?.querySelector<HTMLElement>(selector);
+      if (!target) throw new Error(`nothing matches ${selector} (step ${etape(doc)})`);
+      if (pointer) await press(host, target);
+      else target.click();
+    };
+    const choose = async (selector: string) => {
+      await activate(selector);
+      const input = qroot(doc)!.querySelector<HTMLLabelElement>(selector)!.control;
+      await attendre(() => !!input?.matches(':checked'), 2000).catch(() => {
+        throw new Error(`${selector} not checked by the click (step ${etape(doc)})`);
+      });
+    };
 
-  const button = shadow(avis(doc))!.querySelector('[part="bouton"]') as HTMLElement;
-  button.click();
-  await attendre(() => !!qroot(doc)?.querySelector('dialog[open] form input'));
-  await updated(doc);
-  // The anti-bot delay on free text is for people typing, not for this test.
-  (win.customElements.get('spp-avis-questionnaire') as unknown as { delaiTexteMs: number }).delaiTexteMs = 0;
-  const dialog = qroot(doc)!.querySelector('dialog') as HTMLDialogElement;
-  const rect = dialog.getBoundingClientRect();
-  const hit = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 60));
-  const steps = [etape(doc) ?? '?'];
+    const button = avisButton(doc);
+    let dialog: HTMLDialogElement;
+    if (pointer) {
+      await press(host, button);
+      dialog = await dialogReady(doc);
+    } else {
+      dialog = await openQuestionnaire(doc);
+    }
+    const rect = dialog.getBoundingClientRect();
+    const hit = doc.elementFromPoint(rect.left + rect.width / 2, rect.top + Math.min(rect.height / 2, 60));
+    const steps = [etape(doc) ?? '?'];
 
-  const answers: Record<string, () => Promise<void>> = {
-    experience: async () => click(doc, 'label[for="spp-satisfaction--good"]'),
-    clarte: async () => click(doc, 'label[for="spp-comprehension--4"]'),
-    aides: async () => click(doc, 'label[for="spp-contact_tried-aucune"]'),
-    commentaire: async () => {
-      const field = qroot(doc)!.querySelector('textarea') as HTMLTextAreaElement;
-      field.value = 'Tout s’est bien passé sur cette page.';
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    },
-  };
-  for (let i = 0; i < 8 && !qroot(doc)!.querySelector('#spp-merci'); i++) {
-    const current = etape(doc) ?? '?';
-    await answers[current]?.();
-    await updated(doc);
-    click(doc, 'button[type="submit"]');
-    await attendre(() => etape(doc) !== current || !!qroot(doc)!.querySelector('#spp-merci'));
-    await updated(doc);
-    if (!qroot(doc)!.querySelector('#spp-merci')) steps.push(etape(doc) ?? '?');
+    const answers: Record<string, () => Promise<void>> = {
+      experience: () => choose('label[for="spp-satisfaction--good"]'),
+      clarte: () => choose('label[for="spp-comprehension--4"]'),
+      aides: () => choose('label[for="spp-contact_tried-aucune"]'),
+      commentaire: async () => {
+        const field = qroot(doc)!.querySelector('textarea') as HTMLTextAreaElement;
+        if (pointer) {
+          await press(host, field);
+          await attendre(() => qroot(doc)!.activeElement === field, 2000).catch(() => {
+            throw new Error('the comment field not focused by the click');
+          });
+        }
+        field.value = 'Tout s’est bien passé sur cette page.';
+        field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      },
+    };
+    for (let i = 0; i < 8 && !qroot(doc)!.querySelector('#spp-merci'); i++) {
+      const current = etape(doc) ?? '?';
+      if (pointer) hits.push(hitTest(doc));
+      await answers[current]?.();
+      await updated(doc);
+      await activate('button[type="submit"]');
+      await attendre(() => etape(doc) !== current || !!qroot(doc)!.querySelector('#spp-merci'));
+      await updated(doc);
+      if (!qroot(doc)!.querySelector('#spp-merci')) steps.push(etape(doc) ?? '?');
+    }
+    const thanks = texte(qroot(doc)!.querySelector('#spp-merci'));
+    if (pointer) hits.push(hitTest(doc));
+    await activate('[part="fermer"]');
+    await attendre(() => !dialog.open);
+    await attendre(() => shadow(avis(doc))!.activeElement === button, 2000).catch(() => undefined);
+    // The mouse leaves the page (no :hover left on the host's elements) before the snapshot.
+    if (pointer) await resetMouse();
+    await modulesVerified(doc);
+    const after = { ...host.monitor.snapshot(), scroll: scroll() };
+    return {
+      steps,
+      thanks,
+      onTop: hit?.localName ?? 'nothing',
+      dialogBox: { left: rect.left, top: rect.top, width: rect.width, height: rect.height },
+      viewport: { width: doc.documentElement.clientWidth, height: win.innerHeight },
+      focusBack: doc.activeElement === avis(doc) && shadow(avis(doc))!.activeElement === button,
+      before,
+      after,
+      ...(pointer ? { hits } : {}),
+    };
+  } finally {
+    if (pointer) await resetPointer();
   }
-  const thanks = texte(qroot(doc)!.querySelector('#spp-merci'));
-  click(doc, '[part="fermer"]');
-  await attendre(() => !dialog.open);
-  await attendre(() => shadow(avis(doc))!.activeElement === button, 2000).catch(() => undefined);
-  await modulesVerified(doc);
-  const after = { ...host.monitor.snapshot(), scroll: scroll() };
-  return {
-    steps,
-    thanks,
-    onTop: hit?.localName ?? 'nothing',
-    dialogBox: { left: rect.left, top: rect.top, width: rect.width, height: rect.height },
-    viewport: { width: doc.documentElement.clientWidth, height: win.innerHeight },
-    focusBack: doc.activeElement === avis(doc) && shadow(avis(doc))!.activeElement === button,
-    before,
-    after,
-  };
 }
 
 /** Waits until the platform holds the avis of `demarche` with all the fields answered. */

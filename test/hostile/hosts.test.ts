@@ -4,8 +4,16 @@
 // reported, and the host page is left as it was (styles, text, attributes, scroll).
 import { expect } from '@open-wc/testing';
 import {
+  attendre,
   avisFlow,
+  fitViewport,
+  hitTest,
   modulesVerified,
+  openDialog,
+  openQuestionnaire,
+  press,
+  qroot,
+  resetPointer,
   boxes,
   contentLanguages,
   differences,
@@ -14,7 +22,9 @@ import {
   storedFields,
   waitForWidgets,
   type Alive,
+  type FlowOptions,
   type FlowResult,
+  type HitTest,
   type Host,
   type OpenOptions,
 } from './harness.js';
@@ -30,6 +40,8 @@ interface Case {
   relative?: boolean;
   /** The page runs the built CDN bundle (dist/cdn/): skipped, and said, when there is none. */
   needsBuild?: boolean;
+  /** How the avis flow is driven (real pointer input, hit tests of the dialog's controls). */
+  flow?: FlowOptions;
   /** Runs once the page is loaded, before the checks (the SPA's mounts and unmounts). */
   prepare?: (host: Host) => Promise<void>;
   /** What else this page must show, besides the common checks. */
@@ -124,7 +136,21 @@ const CASES: Case[] = [
       ],
     ],
   },
-  { name: 'dsfr-old' },
+  {
+    name: 'dsfr-old',
+    theme: 'dark',
+    extra: [
+      [
+        'is dark as the page’s own DSFR script made it (data-fr-scheme="dark" → data-fr-theme)',
+        (host) => {
+          expect(host.doc.documentElement.getAttribute('data-fr-theme'), 'set by DSFR 1.10').to.equal('dark');
+          for (const tag of ['spp-je-donne-mon-avis', 'spp-engagements', 'spp-resultats', 'spp-oups-erreurs']) {
+            expect(host.doc.querySelector(tag)?.getAttribute('data-fr-theme'), tag).to.equal('dark');
+          }
+        },
+      ],
+    ],
+  },
   { name: 'csp-issue' },
   { name: 'csp-strictest' },
   {
@@ -220,10 +246,27 @@ const CASES: Case[] = [
   { name: 'cdn-build-sri', needsBuild: true },
   {
     name: 'overlays',
+    // The usager's clicks are real pointer input: a control under an overlay fails the flow.
+    flow: { pointer: true },
     extra: [
       [
-        'shows the dialog above z-index: 2147483647 overlays',
-        (_host, flow) => expect(flow().onTop).to.equal('spp-je-donne-mon-avis'),
+        'shows every control of the dialog above the z-index: 2147483647 overlays, at each step',
+        (_host, flow) => {
+          const { onTop, hits = [] } = flow();
+          expect(onTop).to.equal('spp-je-donne-mon-avis');
+          // Four steps and the thanks, each with « Fermer » and its button(s).
+          expect(hits.length, 'hit tests').to.equal(5);
+          const controls = hits.flatMap((h) => h.controls).join('\n');
+          for (const expected of ['[part="fermer"]', '.spp-smiley__label', '« Suivant »', '« Envoyer »', 'textarea']) {
+            expect(controls, `controls tested:\n${controls}`).to.include(expected);
+          }
+          expect(hits.flatMap((h) => h.covered)).to.deep.equal([]);
+          // Not vacuous: the dialog reaches into both bands, where controls were tested.
+          const under = (name: string) => hits.reduce((n, h) => n + (h.underOverlays[name] ?? 0), 0);
+          const areas = JSON.stringify(hits.map((h) => h.underOverlays));
+          expect(under('entete-collant'), `points under the header band: ${areas}`).to.be.greaterThan(0);
+          expect(under('bandeau-cookies'), `points under the cookie band: ${areas}`).to.be.greaterThan(0);
+        },
       ],
     ],
   },
@@ -306,7 +349,7 @@ describe('hostile host pages', function () {
 
       it('completes the avis flow, stored on the platform', async () => {
         const start = performance.now();
-        const result = await avisFlow(host);
+        const result = await avisFlow(host, testCase.flow);
         console.log(`${testCase.name}: avis flow in ${Math.round(performance.now() - start)} ms`);
         flow = result;
         expect(result.steps).to.deep.equal(['experience', 'clarte', 'aides', 'commentaire']);
@@ -338,4 +381,84 @@ describe('hostile host pages', function () {
       });
     });
   }
+});
+
+/**
+ * The negative control of the overlays check: something of the host page really above our
+ * dialog (later in the top layer: a modal <dialog>) is reported by `hitTest`, and stops a
+ * real click. A fixed overlay of the page, whatever its z-index, stays below the top layer.
+ */
+describe('overlays negative control: hitTest reports a host modal <dialog> opened above ours', function () {
+  this.timeout(120_000);
+  let host: Host;
+
+  before(async () => {
+    host = await openHost('overlays');
+    const rendered = await waitForWidgets(host.doc);
+    expect(rendered['spp-je-donne-mon-avis'], JSON.stringify(rendered)).to.equal(true);
+    await modulesVerified(host.doc);
+    await fitViewport(host);
+  });
+  after(async () => {
+    await resetPointer();
+    host?.close();
+  });
+
+  /** A full-viewport layer of the host page, in the top layer above our dialog. */
+  const layer = (tag: 'div' | 'dialog') => {
+    const element = host.doc.createElement(tag);
+    element.setAttribute('data-host-overlay', '');
+    element.className = `couche-${tag}`;
+    element.textContent = 'Inscrivez-vous à notre lettre';
+    element.style.cssText =
+      'position: fixed; inset: 0; width: auto; height: auto; max-width: none; max-height: none; margin: 0; background: #fff';
+    host.doc.body.append(element);
+    return element;
+  };
+  const reported = (result: HitTest) => {
+    expect(result.controls.length, 'controls tested').to.be.greaterThan(3);
+    expect(result.covered.length, result.covered.join('\n')).to.equal(result.points);
+    for (const line of result.covered) expect(line).to.match(/host page \S*\[data-host-overlay\]/);
+  };
+
+  it('reports every control under a host modal <dialog> opened above ours, and a real click does not reach them', async () => {
+    await openQuestionnaire(host.doc);
+    expect(hitTest(host.doc).covered, 'nothing above our dialog yet').to.deep.equal([]);
+    const modal = layer('dialog') as HTMLDialogElement;
+    modal.showModal();
+    const smiley = qroot(host.doc)!.querySelector<HTMLLabelElement>('label[for="spp-satisfaction--good"]')!;
+    try {
+      reported(hitTest(host.doc));
+      await press(host, smiley);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(smiley.control?.matches(':checked'), 'smiley checked through the host dialog').to.equal(false);
+    } finally {
+      modal.close();
+      modal.remove();
+    }
+    expect(hitTest(host.doc).covered, 'host dialog gone').to.deep.equal([]);
+  });
+
+  // The limit of any hit test: while our modal dialog is open, the rest of the page is
+  // inert, so a host popover shown later in the top layer covers it to the eye but is
+  // "absent" for pointer input: clicks go through it to our controls, and hit testing
+  // (elementsFromPoint) does not see it either.
+  it('does not report a host popover shown above ours: inert, clicks go through it', async () => {
+    if (!openDialog(host.doc)) await openQuestionnaire(host.doc);
+    const popover = layer('div');
+    popover.popover = 'manual';
+    popover.showPopover();
+    const smiley = qroot(host.doc)!.querySelector<HTMLLabelElement>('label[for="spp-satisfaction--medium"]')!;
+    try {
+      expect(popover.matches(':popover-open')).to.equal(true);
+      expect(hitTest(host.doc).covered).to.deep.equal([]);
+      await press(host, smiley);
+      await attendre(() => !!smiley.control?.matches(':checked'), 2000);
+    } finally {
+      popover.hidePopover();
+      popover.remove();
+    }
+    (qroot(host.doc)!.querySelector('[part="fermer"]') as HTMLElement).click();
+    expect(openDialog(host.doc)).to.equal(null);
+  });
 });

@@ -9,6 +9,7 @@ import { ISSUE_CSP, STRICTEST_TEST_CSP } from './csp.mjs';
  * @typedef {object} Scenario
  * @property {string} title
  * @property {string[]} [stylesheets]    the page's own CSS (test/hosts/*.css, or any path)
+ * @property {{ src: string, module?: boolean }[]} [scripts]  the page's own scripts (external files), run before the loader
  * @property {string} [htmlAttributes]   on <html>, besides lang
  * @property {string} [lang]
  * @property {string} [bodyClass]
@@ -43,12 +44,26 @@ export const SCENARIOS = {
       '<header role="banner" class="fr-header"><div class="fr-header__body"><p class="fr-header__service-title">Site DSFR</p></div></header>',
   },
   'dsfr-old': {
-    title: 'Site avec une ancienne version du DSFR',
-    stylesheets: ['old-dsfr.css'],
-    htmlAttributes: 'data-rf-theme="light"',
-    bodyClass: 'rf-container',
-    widgetsClass: 'rf-grid-row rf-text--lg',
-    before: '<header class="rf-header"><p class="rf-header__service-title">Ancien DSFR</p></header>',
+    title: 'Site sous le DSFR 1.10 (CSS et JavaScript)',
+    // An older release of the design system, as published (the dev dependency dsfr-1-10,
+    // npm:@gouvfr/dsfr@1.10.2): its whole stylesheet and its JavaScript, which manages the
+    // page's theme as such sites do. The usager chose the dark scheme: DSFR's script sets
+    // data-fr-theme="dark" on <html>. It starts in its documented "runtime" mode
+    // (dsfr-runtime.js), that is as soon as it runs, before our loader: the page as DSFR
+    // made it is then what the tests compare with (in its default mode it would change the
+    // page at DOMContentLoaded, after the loader, and every colour would look changed).
+    stylesheets: ['/node_modules/dsfr-1-10/dist/dsfr.min.css'],
+    scripts: [{ src: 'dsfr-runtime.js' }, { src: '/node_modules/dsfr-1-10/dist/dsfr.module.min.js', module: true }],
+    htmlAttributes: 'data-fr-scheme="dark"',
+    widgetsClass: 'fr-container fr-my-4w fr-text--lg',
+    before:
+      '<header role="banner" class="fr-header"><div class="fr-header__body"><div class="fr-container">' +
+      '<div class="fr-header__body-row"><div class="fr-header__brand fr-enlarge-link">' +
+      '<div class="fr-header__brand-top"><div class="fr-header__logo"><p class="fr-logo">République<br />Française</p></div></div>' +
+      '<div class="fr-header__service"><a href="#contenu" title="Accueil - Mairie de l’Exemple">' +
+      '<p class="fr-header__service-title">Mairie de l’Exemple</p></a>' +
+      '<p class="fr-header__service-tagline">Site sous le DSFR 1.10</p></div>' +
+      '</div></div></div></div></header>',
   },
   'csp-issue': { title: "CSP default-src 'self'", stylesheets: ['base.css'], csp: ISSUE_CSP },
   'csp-strictest': { title: 'CSP minimale (hostCsp)', hostStyles: false, csp: STRICTEST_TEST_CSP },
@@ -106,6 +121,16 @@ export function renderPage(name, { demarche, loader, integrity }) {
   const links = sheets
     .map((href) => `<link rel="stylesheet" href="${escape(href.startsWith('/') ? href : `/hosts/${href}`)}" />`)
     .join('\n    ');
+  // The page's own scripts, then the page as they left it is the tests' "before".
+  const scripts = scenario.scripts?.length
+    ? [
+        ...scenario.scripts.map(
+          ({ src, module }) =>
+            `<script${module ? ' type="module"' : ''} src="${escape(src.startsWith('/') ? src : `/hosts/${src}`)}"></script>`,
+        ),
+        '<script src="/hosts/host-scripts-done.js" defer></script>',
+      ].join('\n    ')
+    : '';
   const loaders = Array.from(
     { length: scenario.loaders ?? 1 },
     () =>
@@ -120,6 +145,7 @@ export function renderPage(name, { demarche, loader, integrity }) {
     ${links}
     <script src="/hosts/monitor.js"></script>
     ${scenario.spa ? '<script src="/hosts/spa.js" defer></script>' : ''}
+    ${scripts}
     ${loaders}
   </head>
   <body class="${scenario.bodyClass ?? ''}">
