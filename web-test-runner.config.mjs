@@ -64,6 +64,8 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--no-first-run',
+          // window.gc(): the SPA test checks that unmounted elements can be collected.
+          '--js-flags=--expose-gc',
         ],
       },
     }),

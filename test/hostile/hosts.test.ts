@@ -70,16 +70,19 @@ const nextFrame = (host: Host) =>
  * data may still be on its way, as a usager clicking through does.
  */
 const CYCLES = 50;
-const spa: { mounted: Alive[]; unmounted: Alive[]; requests: string[]; ms: number } = {
+const spa: { mounted: Alive[]; unmounted: Alive[]; requests: string[]; ms: number; gone: WeakRef<Element>[] } = {
   mounted: [],
   unmounted: [],
   requests: [],
   ms: 0,
+  gone: [],
 };
 async function spaCycles(host: Host) {
   const start = performance.now();
   for (let i = 0; i < CYCLES; i++) {
     host.win.spa!.mount();
+    // Held weakly: once unmounted, nothing of ours may keep them alive.
+    for (const element of host.doc.querySelectorAll('#widgets > section > *')) spa.gone.push(new WeakRef(element));
     if (i % 5 === 0) {
       const rendered = await waitForWidgets(host.doc, i === 0 ? 20_000 : 5000);
       if (!Object.values(rendered).every(Boolean)) throw new Error(`view ${i}: ${JSON.stringify(rendered)}`);
@@ -230,6 +233,23 @@ const CASES: Case[] = [
           expect(differing(spa.mounted), 'mounted').to.deep.equal([]);
           expect(spa.unmounted.length).to.equal(CYCLES);
           expect(spa.unmounted[CYCLES - 1].observerCount, 'observers once every element is gone').to.equal(0);
+        },
+      ],
+      [
+        `lets the garbage collector take the ${CYCLES * 5} unmounted elements`,
+        async () => {
+          const { gc } = window as Window & { gc?: () => void };
+          expect(gc, 'window.gc (Chromium started with --js-flags=--expose-gc)').to.be.a('function');
+          expect(spa.gone.length).to.equal(CYCLES * 5);
+          // What the last views started ends first: requests, render slices, the button's
+          // idle-time prefetch (4 s at most).
+          await new Promise((resolve) => setTimeout(resolve, 5000));
+          for (let i = 0; i < 3; i++) {
+            gc!();
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          const alive = spa.gone.flatMap((ref) => ref.deref()?.localName ?? []);
+          expect(alive, 'elements still reachable after unmounting').to.deep.equal([]);
         },
       ],
       [

@@ -73,14 +73,20 @@
   // Live event listeners: registrations not removed yet (once-listeners that fired and
   // aborted signals count as removed). Counted only on targets that outlive an element:
   // non-nodes (window, MediaQueryList…) and nodes still in the document.
-  const live = new Map(); // target → Map(key → wrapper-or-listener)
+  // Held weakly: the tests also check that unmounted elements can be garbage-collected, and a
+  // registry of ours must not be what keeps them alive.
+  const live = new WeakMap(); // target → Map(key → wrapper-or-listener)
+  const liveTargets = new Set(); // WeakRef(target), to enumerate them
   const keyOf = (type, listener, options) => {
     const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
     return { type, listener, capture };
   };
   const registrations = (target) => {
     let map = live.get(target);
-    if (!map) live.set(target, (map = new Map()));
+    if (!map) {
+      live.set(target, (map = new Map()));
+      liveTargets.add(new WeakRef(target));
+    }
     return map;
   };
   const find = (map, { type, listener, capture }) => {
@@ -123,15 +129,19 @@
   const outlives = (target) => !(target instanceof Node) || target.isConnected;
 
   // Live observers: observing at least one target still in the document, not disconnected.
-  const observers = new Map(); // observer → { kind, targets: Set }
+  const observers = new WeakMap(); // observer → { kind, targets: Set of WeakRef(node) }
+  const observerRefs = new Set(); // WeakRef(observer), to enumerate them
   function instrument(Observer, kind) {
     const observe = Observer.prototype.observe;
     const disconnect = Observer.prototype.disconnect;
     const unobserve = Observer.prototype.unobserve;
     Observer.prototype.observe = function (target, ...rest) {
       let entry = observers.get(this);
-      if (!entry) observers.set(this, (entry = { kind, targets: new Set() }));
-      entry.targets.add(target);
+      if (!entry) {
+        observers.set(this, (entry = { kind, targets: new Set() }));
+        observerRefs.add(new WeakRef(this));
+      }
+      if (![...entry.targets].some((ref) => ref.deref() === target)) entry.targets.add(new WeakRef(target));
       return observe.call(this, target, ...rest);
     };
     Observer.prototype.disconnect = function () {
@@ -140,7 +150,8 @@
     };
     if (unobserve) {
       Observer.prototype.unobserve = function (target) {
-        observers.get(this)?.targets.delete(target);
+        const targets = observers.get(this)?.targets;
+        for (const ref of targets ?? []) if (ref.deref() === target) targets.delete(ref);
         return unobserve.call(this, target);
       };
     }
@@ -166,8 +177,10 @@
   state.alive = () => {
     const listeners = {};
     let listenerCount = 0;
-    for (const [target, map] of live) {
-      if (map.size === 0 || !outlives(target)) continue;
+    for (const ref of liveTargets) {
+      const target = ref.deref();
+      const map = target && live.get(target);
+      if (!map || map.size === 0 || !outlives(target)) continue;
       const name = target === window ? 'window' : target === document ? 'document' : target.constructor.name;
       for (const { type } of map.keys()) {
         listeners[`${name}:${type}`] = (listeners[`${name}:${type}`] ?? 0) + 1;
@@ -176,8 +189,12 @@
     }
     const observing = {};
     let observerCount = 0;
-    for (const { kind, targets } of observers.values()) {
-      if (![...targets].some((t) => t.isConnected)) continue;
+    for (const ref of observerRefs) {
+      const observer = ref.deref();
+      const entry = observer && observers.get(observer);
+      if (!entry) continue;
+      const { kind, targets } = entry;
+      if (![...targets].some((t) => t.deref()?.isConnected)) continue;
       observing[kind] = (observing[kind] ?? 0) + 1;
       observerCount += 1;
     }
