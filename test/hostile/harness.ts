@@ -98,7 +98,10 @@ export const texte = (node: Node | null | undefined) => (node?.textContent ?? ''
 
 /** What shows that each element rendered its real content (not a placeholder or an error). */
 export const RENDERED: Record<(typeof TAGS)[number], (root: ShadowRoot) => boolean> = {
-  'spp-je-donne-mon-avis': (root) => texte(root.querySelector('[part="bouton"]')) === 'Je donne mon avis',
+  // Not while it waits for its texts (`data-attente`: a page in another language): the button
+  // is in the shadow root but hidden, and a usager cannot reach it yet.
+  'spp-je-donne-mon-avis': (root) =>
+    !root.host.hasAttribute('data-attente') && texte(root.querySelector('[part="bouton"]')) === 'Je donne mon avis',
   'spp-bloc-marque': (root) => texte(root).includes('de l’Exemple'),
   'spp-engagements': (root) => root.querySelectorAll('.spp-engagement').length === 9,
   'spp-resultats': (root) => root.querySelectorAll('.spp-carte').length > 0,
