@@ -101,6 +101,9 @@ export const SCENARIOS = {
 const escape = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
+/** A page asset, escaped: an absolute path as is, else a file of test/hosts/. */
+const hostUrl = (path) => escape(path.startsWith('/') ? path : `/hosts/${path}`);
+
 /** The four elements and a bloc marque, as a webmaster writes them. */
 export function widgets(demarche) {
   return `
@@ -118,15 +121,12 @@ export function widgets(demarche) {
 export function renderPage(name, { demarche, loader, integrity }) {
   const scenario = SCENARIOS[name];
   const sheets = scenario.hostStyles === false ? [] : (scenario.stylesheets ?? []);
-  const links = sheets
-    .map((href) => `<link rel="stylesheet" href="${escape(href.startsWith('/') ? href : `/hosts/${href}`)}" />`)
-    .join('\n    ');
+  const links = sheets.map((href) => `<link rel="stylesheet" href="${hostUrl(href)}" />`).join('\n    ');
   // The page's own scripts, then the page as they left it is the tests' "before".
   const scripts = scenario.scripts?.length
     ? [
         ...scenario.scripts.map(
-          ({ src, module }) =>
-            `<script${module ? ' type="module"' : ''} src="${escape(src.startsWith('/') ? src : `/hosts/${src}`)}"></script>`,
+          ({ src, module }) => `<script${module ? ' type="module"' : ''} src="${hostUrl(src)}"></script>`,
         ),
         '<script src="/hosts/host-scripts-done.js" defer></script>',
       ].join('\n    ')
